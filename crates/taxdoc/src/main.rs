@@ -1,0 +1,3 @@
+//! The `taxdoc` command-line interface.
+
+fn main() {}

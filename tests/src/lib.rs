@@ -1,0 +1,1 @@
+//! Workspace-level test suites live in `tests/tests/`; this library is intentionally empty.
