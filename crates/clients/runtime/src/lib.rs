@@ -5,6 +5,8 @@
 //!
 //! - [`wire`]: exact wire numbers. Values that providers send as a JSON number *or* a string are
 //!   read from the raw JSON text, so money never passes through `f64`.
+//! - [`decode`]: bounded reading and decoding of responses for the generated operations; an
+//!   error body that is not the documented JSON keeps its status, headers and bytes.
 //! - [`multipart`]: the file part type used by the generated multipart operations.
 //! - [`secret`]: a string that never shows itself in `Debug` or `Display`.
 //! - [`error`]: the error every client returns, with HTTP status, request id, the provider's
@@ -14,6 +16,7 @@
 
 #![warn(missing_docs)]
 
+pub mod decode;
 pub mod error;
 pub mod http;
 pub mod multipart;

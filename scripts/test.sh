@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The project's whole test run: spec validation and generated-code freshness, formatting, lints,
+# and every test in the workspace. CI runs exactly this (via .ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Property tests: a fixed, moderate case count keeps the run bounded on two cores. Raise it
+# locally (PROPTEST_CASES=5000 scripts/test.sh) for a deeper search.
+export PROPTEST_CASES="${PROPTEST_CASES:-256}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "specs: validate and check generated clients are fresh (cargo xtask gen --check)"
+cargo xtask gen --check
+
+step "format (cargo fmt --check)"
+cargo fmt --all --check
+
+step "lints (cargo clippy --all-targets -D warnings)"
+cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+step "tests (cargo test)"
+cargo test --workspace --all-features
+
+step "each client crate builds on its own"
+for manifest in crates/clients/*/Cargo.toml; do
+  package=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n 1)
+  case "$package" in
+    *-client) cargo build --quiet -p "$package" ;;
+  esac
+done
+
+echo
+echo "all checks passed"
