@@ -141,12 +141,16 @@ impl<C: Currency> Money<C> {
 
     /// `self + other`, or `None` on overflow.
     pub fn checked_add(self, other: Self) -> Option<Self> {
-        self.amount.checked_add(other.amount).map(Self::from_decimal_unchecked)
+        self.amount
+            .checked_add(other.amount)
+            .map(Self::from_decimal_unchecked)
     }
 
     /// `self - other`, or `None` on overflow.
     pub fn checked_sub(self, other: Self) -> Option<Self> {
-        self.amount.checked_sub(other.amount).map(Self::from_decimal_unchecked)
+        self.amount
+            .checked_sub(other.amount)
+            .map(Self::from_decimal_unchecked)
     }
 
     /// `self × factor` rounded with `rule`, or `None` on overflow.
@@ -165,7 +169,8 @@ impl<C: Currency> Money<C> {
 
     /// The absolute difference `|self - other|`, or `None` on overflow.
     pub fn abs_diff(self, other: Self) -> Option<Self> {
-        self.checked_sub(other).map(|d| Self::from_decimal_unchecked(d.amount.abs()))
+        self.checked_sub(other)
+            .map(|d| Self::from_decimal_unchecked(d.amount.abs()))
     }
 }
 
@@ -229,7 +234,11 @@ impl<C: Currency> FromStr for Money<C> {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let trimmed = s.trim();
         if trimmed.is_empty() {
-            return Err(ParseError::new(C::CODE, ParseErrorKind::Empty, "empty amount"));
+            return Err(ParseError::new(
+                C::CODE,
+                ParseErrorKind::Empty,
+                "empty amount",
+            ));
         }
         let valid_chars = trimmed
             .char_indices()

@@ -8,7 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing is wrong.
@@ -55,7 +57,11 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} [{}]: {}", self.severity, self.path, self.rule, self.message)
+        write!(
+            f,
+            "{} {} [{}]: {}",
+            self.severity, self.path, self.rule, self.message
+        )
     }
 }
 
@@ -105,17 +111,32 @@ impl ValidationReport {
     }
 
     /// Adds an error-level finding.
-    pub fn error(&mut self, path: impl Into<String>, rule: impl Into<String>, message: impl Into<String>) {
+    pub fn error(
+        &mut self,
+        path: impl Into<String>,
+        rule: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.add(Severity::Error, path, rule, message);
     }
 
     /// Adds a warning-level finding.
-    pub fn warning(&mut self, path: impl Into<String>, rule: impl Into<String>, message: impl Into<String>) {
+    pub fn warning(
+        &mut self,
+        path: impl Into<String>,
+        rule: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.add(Severity::Warning, path, rule, message);
     }
 
     /// Adds an info-level finding.
-    pub fn info(&mut self, path: impl Into<String>, rule: impl Into<String>, message: impl Into<String>) {
+    pub fn info(
+        &mut self,
+        path: impl Into<String>,
+        rule: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.add(Severity::Info, path, rule, message);
     }
 
@@ -280,7 +301,10 @@ mod tests {
         report.add_configured(&config, Severity::Warning, "x", "a", "raised");
         report.add_configured(&config, Severity::Warning, "x", "b", "off");
         report.add_configured(&config, Severity::Warning, "x", "c", "default");
-        let got: Vec<_> = report.iter().map(|f| (f.rule.as_str(), f.severity)).collect();
+        let got: Vec<_> = report
+            .iter()
+            .map(|f| (f.rule.as_str(), f.severity))
+            .collect();
         assert_eq!(got, [("a", Severity::Error), ("c", Severity::Warning)]);
         assert_eq!(report.max_severity(), Some(Severity::Error));
     }

@@ -1,0 +1,119 @@
+//! Shared text handling for the identifier parsers: separator stripping and the string-backed
+//! trait impls (`FromStr`, `Display`, serde, JSON Schema) every identifier shares.
+
+use crate::{ParseError, ParseErrorKind};
+
+/// Removes the separators people type or print inside identifiers (ASCII and ideographic
+/// spaces, tabs, `-`) and uppercases ASCII letters. Fails with [`ParseErrorKind::Empty`] when
+/// nothing is left, and with [`ParseErrorKind::Format`] on any other non-ASCII character, so
+/// that callers may index the result by byte.
+pub(crate) fn compact(what: &'static str, input: &str) -> Result<String, ParseError> {
+    let compacted: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\t' | '\u{3000}' | '\u{a0}'))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if compacted.is_empty() {
+        return Err(ParseError::new(
+            what,
+            ParseErrorKind::Empty,
+            "no characters",
+        ));
+    }
+    if let Some(bad) = compacted.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(ParseError::new(
+            what,
+            ParseErrorKind::Format,
+            format!("{bad:?} is not allowed"),
+        ));
+    }
+    Ok(compacted)
+}
+
+/// Fails with [`ParseErrorKind::Length`] unless `value` has one of the `allowed` lengths
+/// (counted in characters).
+pub(crate) fn expect_length(
+    what: &'static str,
+    value: &str,
+    allowed: &[usize],
+) -> Result<(), ParseError> {
+    let found = value.chars().count();
+    if allowed.contains(&found) {
+        return Ok(());
+    }
+    let expected = allowed
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ");
+    Err(ParseError::new(
+        what,
+        ParseErrorKind::Length,
+        format!("expected {expected} characters, found {found}"),
+    ))
+}
+
+/// Fails with [`ParseErrorKind::Format`] unless every character of `value` is an ASCII digit.
+pub(crate) fn expect_digits(
+    what: &'static str,
+    value: &str,
+    field: &str,
+) -> Result<(), ParseError> {
+    match value.chars().find(|c| !c.is_ascii_digit()) {
+        None => Ok(()),
+        Some(bad) => Err(ParseError::new(
+            what,
+            ParseErrorKind::Format,
+            format!("{field} must be digits, found {bad:?}"),
+        )),
+    }
+}
+
+/// Implements `FromStr` (via `parse`), `Display` (via `as_str`), serde as a string
+/// (deserializing through `parse`) and a string JSON Schema for an identifier type.
+macro_rules! string_value_impls {
+    ($ty:ty, $schema_name:literal, $description:literal, $pattern:literal) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::ParseError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = ::std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                Self::parse(&text).map_err(::serde::de::Error::custom)
+            }
+        }
+
+        impl ::schemars::JsonSchema for $ty {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                $schema_name.into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({
+                    "type": "string",
+                    "description": $description,
+                    "pattern": $pattern,
+                })
+            }
+        }
+    };
+}
+
+pub(crate) use string_value_impls;
