@@ -19,6 +19,25 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Spell an amount in words, or read the amount back from words.
     Words(WordsArgs),
+    /// Run the provider sandbox: every provider emulated on one loopback port.
+    ///
+    /// Prints the base URL on the first line of stdout, then serves until ctrl-c. Point a
+    /// provider's base URL at it to work offline with the sandbox's documented credentials.
+    Sandbox(SandboxArgs),
+}
+
+/// Arguments of `taxdoc sandbox`.
+#[derive(Debug, Args)]
+pub(crate) struct SandboxArgs {
+    /// Port on 127.0.0.1 to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) port: u16,
+    /// Seed for randomly injected faults, so that runs repeat.
+    #[arg(long)]
+    pub(crate) seed: Option<u64>,
+    /// Also print the sandbox's own (made-up) credentials as JSON on stdout.
+    #[arg(long)]
+    pub(crate) print_credentials: bool,
 }
 
 /// Arguments of `taxdoc check`.

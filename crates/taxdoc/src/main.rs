@@ -7,6 +7,7 @@
 mod check;
 mod cli;
 mod exit;
+mod sandbox;
 mod words;
 
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Words(args) => words::run(&args),
+        Command::Sandbox(args) => sandbox::run(&args),
     };
     match outcome {
         Ok(outcome) => outcome.into(),
