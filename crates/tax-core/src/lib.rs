@@ -21,6 +21,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod error;
+mod identifier;
 mod money;
 mod report;
 mod rounding;

@@ -1,7 +1,8 @@
 //! Check code (校验码) printed on general and electronic invoices.
 
 use crate::ParseError;
-use crate::cn::text::{compact, expect_digits, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_digits, expect_length};
+use crate::identifier::string_identifier;
 
 const WHAT: &str = "check code";
 
@@ -40,9 +41,10 @@ impl CheckCode {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     CheckCode,
     "CnCheckCode",
     "Chinese invoice check code (校验码): 20 digits.",
-    "^[0-9]{20}$"
+    "^[0-9]{20}$",
+    display = as_str
 );

@@ -1,7 +1,8 @@
 //! Legacy invoice code (发票代码): 10 or 12 digits.
 
 use crate::cn::invoice_type::InvoiceType;
-use crate::cn::text::{compact, expect_digits, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_digits, expect_length};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "invoice code";
@@ -122,9 +123,10 @@ impl InvoiceCode {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     InvoiceCode,
     "CnInvoiceCode",
     "Chinese invoice code (发票代码): 10 or 12 digits.",
-    "^([0-9]{10}|[0-9]{12})$"
+    "^([0-9]{10}|[0-9]{12})$",
+    display = as_str
 );

@@ -1,6 +1,7 @@
 //! Invoice number (发票号码): 8 digits, or 20 digits on fully digitalised invoices.
 
-use crate::cn::text::{compact, expect_digits, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_digits, expect_length};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "invoice number";
@@ -73,9 +74,10 @@ impl InvoiceNumber {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     InvoiceNumber,
     "CnInvoiceNumber",
     "Chinese invoice number (发票号码): 8 digits, or 20 digits for fully digitalised invoices.",
-    "^([0-9]{8}|[0-9]{20})$"
+    "^([0-9]{8}|[0-9]{20})$",
+    display = as_str
 );

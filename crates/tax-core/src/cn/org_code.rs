@@ -1,6 +1,7 @@
 //! GB 11714 organization code (组织机构代码): eight base-36 characters and a check character.
 
-use crate::cn::text::{compact, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_length};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "organization code";
@@ -98,9 +99,10 @@ impl OrganizationCode {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     OrganizationCode,
     "OrganizationCode",
     "GB 11714 organization code: eight digits or uppercase letters and a check character (digit or X).",
-    "^[0-9A-Z]{8}[0-9X]$"
+    "^[0-9A-Z]{8}[0-9X]$",
+    display = as_str
 );

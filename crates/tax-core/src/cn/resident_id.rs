@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::cn::text::{compact, expect_digits, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_digits, expect_length};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "resident ID";
@@ -152,11 +153,12 @@ fn parse_number<T: std::str::FromStr>(digits: &str) -> Result<T, ParseError> {
     })
 }
 
-string_value_impls!(
+string_identifier!(
     ResidentId,
     "CnResidentId",
     "Chinese resident identity card number (GB 11643): 17 digits and a MOD 11-2 check character (digit or X).",
-    "^[0-9]{17}[0-9X]$"
+    "^[0-9]{17}[0-9X]$",
+    display = as_str
 );
 
 /// The gender encoded in a resident ID's order number.

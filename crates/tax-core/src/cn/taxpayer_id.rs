@@ -1,8 +1,9 @@
 //! The buyer or seller tax ID printed on a Chinese VAT invoice (纳税人识别号).
 
 use crate::cn::org_code::OrganizationCode;
-use crate::cn::text::{compact, expect_digits, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_digits, expect_length};
 use crate::cn::uscc::Uscc;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "taxpayer ID";
@@ -72,11 +73,12 @@ impl TaxpayerId {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     TaxpayerId,
     "CnTaxpayerId",
     "Chinese taxpayer ID as printed on invoices: an 18-character USCC, a 15-character legacy tax registration number, or a 17/20-character ID.",
-    "^([0-9A-Z]{15}|[0-9A-Z]{17}|[0-9A-Z]{18}|[0-9A-Z]{20})$"
+    "^([0-9A-Z]{15}|[0-9A-Z]{17}|[0-9A-Z]{18}|[0-9A-Z]{20})$",
+    display = as_str
 );
 
 /// A pre-2015 tax registration number (税务登记证号): a 6-digit division code followed by a
@@ -119,11 +121,12 @@ impl LegacyTaxpayerId {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     LegacyTaxpayerId,
     "CnLegacyTaxpayerId",
     "Pre-2015 Chinese tax registration number: 6-digit division code and a GB 11714 organization code.",
-    "^[0-9]{6}[0-9A-Z]{8}[0-9X]$"
+    "^[0-9]{6}[0-9A-Z]{8}[0-9X]$",
+    display = as_str
 );
 
 /// A 17- or 20-character taxpayer ID (typically a resident ID with extra characters): digits
@@ -160,9 +163,10 @@ impl UnstructuredTaxpayerId {
     }
 }
 
-string_value_impls!(
+string_identifier!(
     UnstructuredTaxpayerId,
     "CnUnstructuredTaxpayerId",
     "Chinese 17- or 20-character taxpayer ID of digits and uppercase letters.",
-    "^([0-9A-Z]{17}|[0-9A-Z]{20})$"
+    "^([0-9A-Z]{17}|[0-9A-Z]{20})$",
+    display = as_str
 );

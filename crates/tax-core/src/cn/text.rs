@@ -1,5 +1,5 @@
-//! Shared text handling for the identifier parsers: separator stripping and the string-backed
-//! trait impls (`FromStr`, `Display`, serde, JSON Schema) every identifier shares.
+//! Shared text handling for the Chinese identifier parsers: separator stripping and length and
+//! digit checks.
 
 use crate::{ParseError, ParseErrorKind};
 
@@ -68,52 +68,3 @@ pub(crate) fn expect_digits(
         )),
     }
 }
-
-/// Implements `FromStr` (via `parse`), `Display` (via `as_str`), serde as a string
-/// (deserializing through `parse`) and a string JSON Schema for an identifier type.
-macro_rules! string_value_impls {
-    ($ty:ty, $schema_name:literal, $description:literal, $pattern:literal) => {
-        impl ::std::str::FromStr for $ty {
-            type Err = $crate::ParseError;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::parse(s)
-            }
-        }
-
-        impl ::std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for $ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = ::std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(::serde::de::Error::custom)
-            }
-        }
-
-        impl ::schemars::JsonSchema for $ty {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                $schema_name.into()
-            }
-
-            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::schemars::json_schema!({
-                    "type": "string",
-                    "description": $description,
-                    "pattern": $pattern,
-                })
-            }
-        }
-    };
-}
-
-pub(crate) use string_value_impls;

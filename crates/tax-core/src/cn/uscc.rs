@@ -2,7 +2,8 @@
 
 use crate::cn::org_code::OrganizationCode;
 use crate::cn::rules;
-use crate::cn::text::{compact, expect_length, string_value_impls};
+use crate::cn::text::{compact, expect_length};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind, RuleConfig, Severity, ValidationReport};
 
 const WHAT: &str = "USCC";
@@ -175,11 +176,12 @@ fn value_of(c: char) -> Option<u32> {
         .and_then(|p| u32::try_from(p).ok())
 }
 
-string_value_impls!(
+string_identifier!(
     Uscc,
     "Uscc",
     "Chinese Unified Social Credit Code (统一社会信用代码, GB 32100-2015): 18 characters with a MOD 31 check character.",
-    "^[1-9A-GY][0-9]{7}[0-9A-HJ-NP-RTUW-Y]{10}$"
+    "^[1-9A-GY][0-9]{7}[0-9A-HJ-NP-RTUW-Y]{10}$",
+    display = as_str
 );
 
 /// Position 1 of a USCC: the authority that registered the entity.

@@ -55,49 +55,6 @@ pub(crate) fn digits_value(digits: &str) -> u64 {
     })
 }
 
-/// Implements `FromStr`, string serde (deserialisation goes through `parse`) and a string
-/// `JsonSchema` for an identifier type that has `parse` and `Display`.
-macro_rules! string_identifier {
-    ($ty:ident, $schema_name:literal, $description:literal, $pattern:literal) => {
-        impl ::std::str::FromStr for $ty {
-            type Err = $crate::ParseError;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::parse(s)
-            }
-        }
-
-        impl ::serde::Serialize for $ty {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = ::std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(::serde::de::Error::custom)
-            }
-        }
-
-        impl ::schemars::JsonSchema for $ty {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                $schema_name.into()
-            }
-
-            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                ::schemars::json_schema!({
-                    "type": "string",
-                    "description": $description,
-                    "pattern": $pattern,
-                })
-            }
-        }
-    };
-}
-
-pub(crate) use string_identifier;
-
 #[cfg(test)]
 mod tests {
     use super::*;

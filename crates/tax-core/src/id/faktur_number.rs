@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use super::compact::{compact_digits, digits_value, string_identifier};
+use super::compact::{compact_digits, digits_value};
 use super::transaction_code::TransactionCode;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "faktur number";

@@ -5,7 +5,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::compact::{compact_digits, digits_value, string_identifier};
+use super::compact::{compact_digits, digits_value};
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind, RuleConfig, Severity, ValidationReport};
 
 const WHAT: &str = "NIK";

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use super::compact::{compact_digits, string_identifier};
+use super::compact::compact_digits;
 use super::npwp::Npwp;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "NITKU";

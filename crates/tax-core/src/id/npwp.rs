@@ -2,9 +2,10 @@
 
 use std::fmt;
 
-use super::compact::{compact_digits, string_identifier};
+use super::compact::compact_digits;
 use super::luhn;
 use super::nik::Nik;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "NPWP";

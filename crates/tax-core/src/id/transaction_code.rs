@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::calendar::CORETAX_FROM;
-use super::compact::string_identifier;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "kode transaksi";

@@ -4,7 +4,8 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::id::compact::{digits_value, string_identifier};
+use crate::id::compact::digits_value;
+use crate::identifier::string_identifier;
 use crate::{ParseError, ParseErrorKind};
 
 const WHAT: &str = "tax period";
