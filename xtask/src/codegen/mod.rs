@@ -8,6 +8,7 @@
 pub(crate) mod alias;
 pub(crate) mod cargo_toml;
 pub(crate) mod deserialize;
+pub(crate) mod docs;
 pub(crate) mod error_arms;
 pub(crate) mod format;
 pub(crate) mod lower;
@@ -134,6 +135,7 @@ fn post_process(
     deserialize::rewrite(types).context("flatten rewrite")?;
     untagged::rewrite(types).context("untagged enum rewrite")?;
     error_arms::rewrite(file);
+    docs::split_multiline_docs(file);
     if !multipart.methods.is_empty() {
         let methods = multipart.methods;
         file.items.push(syn::parse2(quote! {

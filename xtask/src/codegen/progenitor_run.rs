@@ -37,8 +37,26 @@ pub(crate) fn settings() -> GenerationSettings {
             "TextOrNumber",
             WIRE_TEXT_OR_NUMBER,
             [TypeImpl::Display].into_iter(),
+        )
+        .with_conversion(
+            password_schema(),
+            WIRE_SECRET,
+            [TypeImpl::Display].into_iter(),
         );
     settings
+}
+
+/// The runtime type of `type: string, format: password` values: serialized as sent, never
+/// shown by `Debug`.
+const WIRE_SECRET: &str = "::taxdoc_client_runtime::wire::WireSecret";
+
+/// `{type: string, format: password}`; typify ignores descriptions when matching conversions.
+fn password_schema() -> schemars08::schema::SchemaObject {
+    schemars08::schema::SchemaObject {
+        instance_type: Some(schemars08::schema::InstanceType::String.into()),
+        format: Some("password".to_owned()),
+        ..Default::default()
+    }
 }
 
 /// Generates tokens for `spec`, returning the generator (for its type space) and the tokens.

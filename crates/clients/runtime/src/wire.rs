@@ -281,3 +281,67 @@ mod tests {
         assert!(serde_json::from_str::<TextOrNumber>("[1]").is_err());
     }
 }
+
+/// A secret that a request must carry in its body, such as the password of an IAM token
+/// request (`format: password` in a spec).
+///
+/// It serializes its value, because the provider needs it, but `Debug` and `Display` print
+/// `<redacted>`, so a request body can be logged without leaking it.
+///
+/// ```
+/// use taxdoc_client_runtime::wire::WireSecret;
+///
+/// let password = WireSecret::new("hunter2");
+/// assert_eq!(format!("{password:?}"), "<redacted>");
+/// assert_eq!(serde_json::to_string(&password).unwrap(), "\"hunter2\"");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct WireSecret(String);
+
+impl WireSecret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret value.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for WireSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::secret::REDACTED)
+    }
+}
+
+impl fmt::Display for WireSecret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(crate::secret::REDACTED)
+    }
+}
+
+impl From<String> for WireSecret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+impl From<&str> for WireSecret {
+    fn from(value: &str) -> Self {
+        Self(value.to_owned())
+    }
+}
+
+impl Serialize for WireSecret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for WireSecret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self)
+    }
+}
