@@ -29,13 +29,16 @@
 #![warn(missing_docs)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod input;
 pub mod parse;
 mod provider;
+pub mod providers;
 mod reader;
 pub mod retry;
+mod submitter;
 pub mod validate;
 
 pub use document::{Document, DocumentKind};
@@ -44,6 +47,10 @@ pub use input::DocumentInput;
 pub use provider::{ProviderId, UnknownProvider};
 pub use reader::{
     Capabilities, DocumentReader, DynDocumentReader, ReadOptions, ReadOutcome, ResponseMeta,
+};
+pub use submitter::rules as filing_rules;
+pub use submitter::{
+    DynInvoiceSubmitter, FiledInvoice, InvoiceSubmitter, SubmitOptions, SubmitOutcome,
 };
 
 /// The result type of this crate.

@@ -82,16 +82,72 @@ impl Confidence {
     }
 
     /// A confidence given as a percentage (`93.0`), clamped to `0..=1`; NaN becomes 0.
+    ///
+    /// The division happens on the decimal the provider wrote, so `87.6` becomes `0.876`
+    /// rather than the binary neighbour `0.8759999999999999`.
     pub fn from_percent(percent: f64) -> NormalizedConfidence {
-        // Confidence is a score, not money; dividing a float by 100 is exact enough.
-        #[allow(clippy::float_arithmetic)]
-        let fraction = percent / 100.0;
+        let decimal = percent
+            .to_string()
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .and_then(|d| d.checked_div(rust_decimal::Decimal::ONE_HUNDRED))
+            .and_then(|d| d.to_string().parse::<f64>().ok());
+        let fraction = decimal.unwrap_or_else(|| {
+            // NaN and infinities have no decimal form; from_fraction clamps them.
+            #[allow(clippy::float_arithmetic)]
+            let fraction = percent / 100.0;
+            fraction
+        });
         Self::from_fraction(fraction)
     }
 
     /// The value, within `0..=1`.
     pub fn value(self) -> f64 {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod percent_tests {
+    use super::Confidence;
+
+    #[test]
+    fn percent_is_divided_in_decimal() {
+        assert_eq!(
+            Confidence::from_percent(87.6)
+                .confidence
+                .value()
+                .to_string(),
+            "0.876"
+        );
+        assert_eq!(
+            Confidence::from_percent(98.7)
+                .confidence
+                .value()
+                .to_string(),
+            "0.987"
+        );
+        assert_eq!(
+            Confidence::from_percent(100.0)
+                .confidence
+                .value()
+                .to_string(),
+            "1"
+        );
+        assert_eq!(
+            Confidence::from_percent(f64::NAN)
+                .confidence
+                .value()
+                .to_string(),
+            "0"
+        );
+        assert_eq!(
+            Confidence::from_percent(f64::INFINITY)
+                .confidence
+                .value()
+                .to_string(),
+            "1"
+        );
     }
 }
 
