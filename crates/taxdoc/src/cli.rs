@@ -1,6 +1,11 @@
 //! Command-line arguments.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use tax_facade::{DocumentKind, ProviderId};
+
+use crate::config_help;
 
 /// Read, validate and file Indonesian and Chinese tax documents.
 #[derive(Debug, Parser)]
@@ -19,6 +24,23 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Spell an amount in words, or read the amount back from words.
     Words(WordsArgs),
+    /// Read tax documents through a provider; prints each normalized document with its findings.
+    ///
+    /// Prints a table on a terminal and JSON otherwise. Exit status: 0 when every document was
+    /// read without error-level findings, 1 when a document has error-level findings, 2 when a
+    /// read failed (the error is printed on stderr with its kind, provider, HTTP status and
+    /// request id).
+    #[command(after_long_help = config_help::text())]
+    Read(ReadArgs),
+    /// File an e-Faktur invoice (JSON, see `taxdoc schema invoice`) with OnlinePajak.
+    ///
+    /// The invoice is validated first and not filed when it has error-level findings; an
+    /// invoice number filed before is reported as already filed, never filed twice. Prints the
+    /// outcome (the provider's totals and the findings). Exit status as for `read`.
+    #[command(after_long_help = config_help::text())]
+    File(FileArgs),
+    /// Print the JSON Schema of `taxdoc read`'s output or of `taxdoc file`'s input.
+    Schema(SchemaArgs),
     /// Run the provider sandbox: every provider emulated on one loopback port.
     ///
     /// Prints the base URL on the first line of stdout, then serves until ctrl-c. Point a
@@ -90,4 +112,120 @@ pub(crate) enum Language {
     Id,
     /// Chinese RMB uppercase as printed on VAT invoices (圆, 整).
     Zh,
+}
+
+/// Arguments of `taxdoc read`.
+#[derive(Debug, Args)]
+pub(crate) struct ReadArgs {
+    /// The provider to read with.
+    #[arg(long, short, value_enum, default_value_t = ReaderProvider::Glair)]
+    pub(crate) provider: ReaderProvider,
+    /// The kind of document expected [default: npwp-card for glair, cn-vat-invoice for
+    /// huawei-ocr and deepfinch].
+    #[arg(long, short, value_enum)]
+    pub(crate) kind: Option<Kind>,
+    /// Start the provider sandbox inside this process and read through it with its
+    /// credentials: no configuration, no network.
+    #[arg(long)]
+    pub(crate) sandbox: bool,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, short, value_enum)]
+    pub(crate) output: Option<OutputFormat>,
+    /// Image or PDF files to read (or `https://` URLs, for providers that download them).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<String>,
+}
+
+/// Arguments of `taxdoc file`.
+#[derive(Debug, Args)]
+pub(crate) struct FileArgs {
+    /// Start the provider sandbox inside this process and file there with its credentials.
+    #[arg(long)]
+    pub(crate) sandbox: bool,
+    /// Output format [default: table on a terminal, json otherwise].
+    #[arg(long, short, value_enum)]
+    pub(crate) output: Option<OutputFormat>,
+    /// The invoice, as `EFakturInvoice` JSON.
+    #[arg(value_name = "INVOICE.json")]
+    pub(crate) invoice: PathBuf,
+}
+
+/// Arguments of `taxdoc schema`.
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(value_enum, default_value_t = SchemaKind::Document)]
+    pub(crate) which: SchemaKind,
+}
+
+/// The schemas `taxdoc schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SchemaKind {
+    /// One record of `taxdoc read`: the document, its findings and the call's metadata.
+    Document,
+    /// The invoice `taxdoc file` takes (`EFakturInvoice`).
+    Invoice,
+}
+
+/// The providers that read documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReaderProvider {
+    /// GLAIR Vision: NPWP cards and commercial invoices.
+    Glair,
+    /// Huawei Cloud OCR: Chinese VAT invoices.
+    #[value(alias = "huawei")]
+    HuaweiOcr,
+    /// DeepFinch: Chinese VAT invoices.
+    Deepfinch,
+}
+
+impl ReaderProvider {
+    /// The provider's id in the facade.
+    pub(crate) fn id(self) -> ProviderId {
+        match self {
+            Self::Glair => ProviderId::Glair,
+            Self::HuaweiOcr => ProviderId::HuaweiOcr,
+            Self::Deepfinch => ProviderId::DeepFinch,
+        }
+    }
+
+    /// The kind read when `--kind` is not given.
+    pub(crate) fn default_kind(self) -> Kind {
+        match self {
+            Self::Glair => Kind::NpwpCard,
+            Self::HuaweiOcr | Self::Deepfinch => Kind::CnVatInvoice,
+        }
+    }
+}
+
+/// Document kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Kind {
+    /// Indonesian taxpayer card (kartu NPWP).
+    NpwpCard,
+    /// Commercial invoice.
+    CommercialInvoice,
+    /// Chinese VAT invoice (增值税发票).
+    CnVatInvoice,
+}
+
+impl From<Kind> for DocumentKind {
+    fn from(kind: Kind) -> Self {
+        match kind {
+            Kind::NpwpCard => Self::NpwpCard,
+            Kind::CommercialInvoice => Self::CommercialInvoice,
+            Kind::CnVatInvoice => Self::CnVatInvoice,
+        }
+    }
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// Pretty-printed JSON, one object per input.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+    /// A readable table.
+    Table,
 }

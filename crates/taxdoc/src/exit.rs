@@ -6,11 +6,13 @@ use std::process::ExitCode;
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
-    /// Every value was valid (exit 0).
+    /// Every value was valid; every document was read or filed without error-level findings
+    /// (exit 0).
     AllValid,
-    /// At least one value was invalid (exit 1).
+    /// At least one value was invalid, or a document has error-level findings (exit 1).
     SomeInvalid,
-    /// The command could not do its job (exit 2).
+    /// The command could not do its job: bad usage, unreadable input, a read or filing that
+    /// failed (exit 2).
     Failed,
 }
 

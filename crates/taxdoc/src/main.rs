@@ -1,13 +1,21 @@
 //! The `taxdoc` command-line interface.
 //!
-//! Results go to stdout (one JSON object per line for `check`, plain text for `words`);
-//! diagnostics go to stderr. Exit codes: 0 when everything given was valid, 1 when at least one
-//! value was invalid, 2 when the command itself failed (bad usage, unreadable input).
+//! Results go to stdout (one JSON object per line for `check`, plain text for `words`, a
+//! table on a terminal and JSON otherwise for `read` and `file`); diagnostics go to stderr.
+//! Exit codes: 0 when everything given was valid, 1 when at least one value or document was
+//! invalid (error-level findings), 2 when the command itself failed (bad usage, unreadable
+//! input, a read or filing that could not happen).
 
 mod check;
 mod cli;
+mod config_help;
+mod connect;
 mod exit;
+mod file;
+mod output;
+mod read;
 mod sandbox;
+mod schema;
 mod words;
 
 use std::process::ExitCode;
@@ -22,6 +30,9 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Words(args) => words::run(&args),
+        Command::Read(args) => read::run(&args),
+        Command::File(args) => file::run(&args),
+        Command::Schema(args) => schema::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),
     };
     match outcome {

@@ -1,0 +1,82 @@
+//! Where `read` and `file` get their provider configuration: the environment, or a sandbox
+//! started inside the process.
+
+use tax_facade::config::{
+    ClientConfig, DeepFinchConfig, GlairConfig, HuaweiAuth, HuaweiConfig, OnlinePajakConfig,
+    Secret, TaxdocConfig,
+};
+use tax_facade::{Error, ErrorKind};
+use tax_sandbox::{Sandbox, SandboxHandle};
+
+/// A provider configuration, and the sandbox it points at when there is one.
+#[derive(Debug)]
+pub(crate) struct Connection {
+    /// Every configured provider.
+    pub(crate) config: TaxdocConfig,
+    sandbox: Option<SandboxHandle>,
+}
+
+impl Connection {
+    /// With `sandbox`, starts the sandbox and configures every provider to use it with its
+    /// credentials; otherwise loads the configuration from the environment.
+    pub(crate) async fn open(sandbox: bool) -> Result<Self, Error> {
+        if !sandbox {
+            return Ok(Self {
+                config: TaxdocConfig::from_env()?,
+                sandbox: None,
+            });
+        }
+        let handle = Sandbox::builder().start().await.map_err(|err| {
+            Error::new(
+                ErrorKind::Config,
+                format!("the sandbox could not start: {err}"),
+            )
+        })?;
+        Ok(Self {
+            config: sandbox_config(&handle),
+            sandbox: Some(handle),
+        })
+    }
+
+    /// Stops the sandbox, if one was started.
+    pub(crate) async fn close(self) {
+        if let Some(handle) = self.sandbox {
+            handle.shutdown().await;
+        }
+    }
+}
+
+/// Every provider pointed at `handle` with the sandbox's credentials (Huawei with its access
+/// key pair).
+pub(crate) fn sandbox_config(handle: &SandboxHandle) -> TaxdocConfig {
+    let credentials = handle.credentials();
+    let client = ClientConfig::default().with_base_url(handle.base_url());
+    let glair = &credentials.glair;
+    let huawei = &credentials.huawei;
+    let deepfinch = &credentials.deepfinch;
+    let onlinepajak = &credentials.onlinepajak;
+    let mut config = TaxdocConfig::default();
+    config.glair = Some(
+        GlairConfig::new(&glair.username, &glair.password, &glair.api_key)
+            .with_client(client.clone()),
+    );
+    config.huawei = Some(
+        HuaweiConfig::new(
+            "cn-north-4",
+            &huawei.project_id,
+            HuaweiAuth::AkSk {
+                access_key: huawei.access_key.clone(),
+                secret_key: Secret::new(&huawei.secret_key),
+            },
+        )
+        .with_client(client.clone()),
+    );
+    config.deepfinch = Some(
+        DeepFinchConfig::new(&deepfinch.api_id, &deepfinch.api_secret).with_client(client.clone()),
+    );
+    config.onlinepajak = onlinepajak
+        .user_ids
+        .first()
+        .map(|user_id| OnlinePajakConfig::new(&onlinepajak.api_key, user_id).with_client(client));
+    config
+}
