@@ -29,7 +29,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let reader = GlairReader::new(config)?;
     let options = ReadOptions::default().with_expected_kind(DocumentKind::NpwpCard);
-    let outcome = reader.read(DocumentInput::from_path(path), &options).await?;
+    let outcome = reader
+        .read(DocumentInput::from_path(path), &options)
+        .await?;
 
     println!("{}", serde_json::to_string_pretty(&outcome.document)?);
     for finding in &outcome.findings {

@@ -129,7 +129,13 @@ mod tests {
         split_multiline_docs(&mut file);
         let printed = prettyplease::unparse(&file);
         assert!(!printed.contains("/**"), "{printed}");
-        assert!(printed.contains("/// First line.\n/// Second line.\n"), "{printed}");
-        assert!(printed.contains("    /// Field doc.\n    ///\n    /// ```\n"), "{printed}");
+        assert!(
+            printed.contains("/// First line.\n/// Second line.\n"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("    /// Field doc.\n    ///\n    /// ```\n"),
+            "{printed}"
+        );
     }
 }
