@@ -10,7 +10,7 @@ use tax_core::{RuleConfig, ValidationReport};
 
 use crate::document::{Confidence, Document, DocumentKind};
 use crate::error::Error;
-use crate::input::{DocumentInput, InputFormat};
+use crate::input::{DocumentInput, InputFormat, PreparedInput};
 use crate::provider::ProviderId;
 
 /// What a reader can do, as data (like OpenDAL's `Capability`): callers and the input checks
@@ -100,6 +100,21 @@ impl Capabilities {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// Admits one read before anything is sent: checks that the expected kind is one this
+    /// reader reads, then resolves the input (reading a file only after its size checks out)
+    /// and checks it against these capabilities (format, size, pixels). A refusal is tagged
+    /// with `provider`.
+    pub async fn admit(
+        &self,
+        provider: ProviderId,
+        input: DocumentInput,
+        expected: Option<DocumentKind>,
+    ) -> Result<PreparedInput, Error> {
+        let tag = |error: Error| error.with_provider(provider);
+        self.ensure_supports(expected).map_err(tag)?;
+        input.prepare(self).await.map_err(tag)
     }
 }
 

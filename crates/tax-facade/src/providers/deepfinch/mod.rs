@@ -182,12 +182,12 @@ impl DocumentReader for DeepFinchReader {
         input: DocumentInput,
         options: &ReadOptions,
     ) -> Result<ReadOutcome, Error> {
-        let refused = |error: Error| error.with_provider(ProviderId::DeepFinch);
-        self.capabilities
-            .ensure_supports(options.expected_kind)
-            .map_err(refused)?;
-        let prepared = input.prepare(&self.capabilities).await.map_err(refused)?;
-        let form = form_for(prepared).map_err(refused)?;
+        let prepared = self
+            .capabilities
+            .admit(ProviderId::DeepFinch, input, options.expected_kind)
+            .await?;
+        let form =
+            form_for(prepared).map_err(|error| error.with_provider(ProviderId::DeepFinch))?;
         let outcome = Retrier::new(self.retry.clone(), self.timeouts)
             .run(|_| self.recognize(&form))
             .await;

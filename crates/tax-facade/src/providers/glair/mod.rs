@@ -204,9 +204,12 @@ impl DocumentReader for GlairReader {
         input: DocumentInput,
         options: &ReadOptions,
     ) -> Result<ReadOutcome, Error> {
-        self.capabilities.ensure_supports(options.expected_kind)?;
         let operation = Operation::for_kind(options.expected_kind)?;
-        let upload = match input.prepare(&self.capabilities).await? {
+        let upload = match self
+            .capabilities
+            .admit(ProviderId::Glair, input, options.expected_kind)
+            .await?
+        {
             PreparedInput::Upload(upload) => upload,
             _ => {
                 return Err(Error::new(

@@ -144,15 +144,12 @@ impl DocumentReader for HuaweiReader {
         input: DocumentInput,
         options: &ReadOptions,
     ) -> Result<ReadOutcome, Error> {
-        let with_provider = |error: Error| error.with_provider(ProviderId::HuaweiOcr);
-        self.capabilities
-            .ensure_supports(options.expected_kind)
-            .map_err(with_provider)?;
-        let prepared = input
-            .prepare(&self.capabilities)
-            .await
-            .map_err(with_provider)?;
-        let body = request::vat_invoice_request(&prepared).map_err(with_provider)?;
+        let prepared = self
+            .capabilities
+            .admit(ProviderId::HuaweiOcr, input, options.expected_kind)
+            .await?;
+        let body = request::vat_invoice_request(&prepared)
+            .map_err(|error| error.with_provider(ProviderId::HuaweiOcr))?;
         let outcome = self.retrier.run(|_| self.attempt(&body)).await;
         let (response, request_id) = outcome.result?;
         let (invoice, findings) = map::map_vat_invoice(&response.result);
