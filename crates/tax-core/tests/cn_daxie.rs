@@ -4,6 +4,9 @@
 use tax_core::cn::daxie::{self, WordsMismatch, YuanUnit};
 use tax_core::{ParseErrorKind, Yuan};
 
+mod common;
+use common::yuan;
+
 /// (amount, cn2an `an2cn(x, "rmb")` output).
 const CN2AN_VECTORS: [(&str, &str); 20] = [
     ("120.00", "壹佰贰拾元整"),
@@ -27,10 +30,6 @@ const CN2AN_VECTORS: [(&str, &str); 20] = [
     ("-120", "负壹佰贰拾元整"),
     ("600006346.85", "陆亿陆仟叁佰肆拾陆元捌角伍分"),
 ];
-
-fn yuan(text: &str) -> Yuan {
-    text.parse().unwrap()
-}
 
 #[test]
 fn formats_every_vector_in_the_cn2an_form() {

@@ -1,22 +1,12 @@
 //! Whole-invoice validation (domain notes §8.3–§8.5): every cross-field rule, its path,
 //! default severity and configurability, serde and JSON Schema.
 
-use chrono::NaiveDate;
 use rust_decimal_macros::dec;
-use tax_core::cn::{InvoiceType, VatInvoice, VatLineItem, VatParty, VatRate, rules};
-use tax_core::{RuleConfig, Severity, Yuan};
+use tax_core::cn::{InvoiceType, VatInvoice, VatLineItem, VatParty, rules};
+use tax_core::{RuleConfig, Severity};
 
-fn yuan(text: &str) -> Yuan {
-    text.parse().unwrap()
-}
-
-fn rate(text: &str) -> VatRate {
-    VatRate::parse(text).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+mod common;
+use common::{date, rate, yuan};
 
 fn huawei_sample() -> VatInvoice {
     VatInvoice {

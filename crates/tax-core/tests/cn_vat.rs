@@ -1,23 +1,13 @@
 //! VAT rates and line arithmetic (domain notes §8.3–§8.4).
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use tax_core::ParseErrorKind;
 use tax_core::cn::VatRate;
 use tax_core::cn::vat::{self, RateValidity};
-use tax_core::{ParseErrorKind, Yuan};
 
-fn yuan(text: &str) -> Yuan {
-    text.parse().unwrap()
-}
-
-fn rate(text: &str) -> VatRate {
-    VatRate::parse(text).unwrap()
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+mod common;
+use common::{date, rate, yuan};
 
 #[test]
 fn parses_rate_columns() {

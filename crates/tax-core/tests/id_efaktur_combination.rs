@@ -1,40 +1,15 @@
 //! OnlinePajak VAT combinations (OnlinePajak invoice API) and the Coretax additional-info codes.
 
-use chrono::NaiveDate;
 use tax_core::id::TransactionCode;
-use tax_core::id::efaktur::{
-    AdditionalInfo, Combination, DocumentType, InvoiceType, TransactionType,
-};
-use tax_core::{RuleConfig, Severity, ValidationReport};
+use tax_core::id::efaktur::{AdditionalInfo, DocumentType, InvoiceType, TransactionType};
+use tax_core::{RuleConfig, Severity};
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn rules(report: &ValidationReport) -> Vec<(&str, &str, Severity)> {
-    report
-        .iter()
-        .map(|f| (f.path.as_str(), f.rule.as_str(), f.severity))
-        .collect()
-}
-
-fn combination(
-    invoice_type: InvoiceType,
-    transaction_type: TransactionType,
-    detail: u8,
-    info: Option<u8>,
-) -> Combination {
-    Combination {
-        invoice_type,
-        transaction_type,
-        transaction_detail: detail,
-        additional_info_id: info,
-    }
-}
+mod common;
+use common::{combination, date, rules};
 
 #[test]
 fn only_documented_type_pairs_are_allowed() {
-    let date = day(2024, 5, 1);
+    let date = date(2024, 5, 1);
     let config = RuleConfig::default();
     for (invoice_type, transaction_type, ok) in [
         (InvoiceType::Sales, TransactionType::Export, true),
@@ -71,7 +46,7 @@ fn only_documented_type_pairs_are_allowed() {
 
 #[test]
 fn additional_info_is_required_exactly_for_five_seven_and_five_eight() {
-    let date = day(2024, 5, 1);
+    let date = date(2024, 5, 1);
     let config = RuleConfig::default();
     let check = |detail, info| {
         combination(
@@ -139,15 +114,15 @@ fn kode_ten_only_from_2025_and_detail_must_be_a_code() {
     let config = RuleConfig::default();
     let ten = combination(InvoiceType::Sales, TransactionType::DomesticSale, 10, None);
     assert!(
-        ten.validate(DocumentType::Normal, day(2024, 12, 31), &config)
+        ten.validate(DocumentType::Normal, date(2024, 12, 31), &config)
             .contains_rule("efaktur.transaction_code.date")
     );
     assert!(
-        ten.validate(DocumentType::Normal, day(2025, 1, 1), &config)
+        ten.validate(DocumentType::Normal, date(2025, 1, 1), &config)
             .is_empty()
     );
     let eleven = combination(InvoiceType::Sales, TransactionType::DomesticSale, 11, None);
-    let report = eleven.validate(DocumentType::Normal, day(2025, 1, 1), &config);
+    let report = eleven.validate(DocumentType::Normal, date(2025, 1, 1), &config);
     assert_eq!(
         rules(&report),
         [(
@@ -161,7 +136,7 @@ fn kode_ten_only_from_2025_and_detail_must_be_a_code() {
 #[test]
 fn import_documents_belong_to_imports() {
     let config = RuleConfig::default();
-    let date = day(2017, 2, 27);
+    let date = date(2017, 2, 27);
     let import = combination(InvoiceType::Purchase, TransactionType::Import, 10, None);
     assert!(
         import

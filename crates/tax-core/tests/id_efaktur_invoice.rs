@@ -1,14 +1,15 @@
 //! e-Faktur invoice totals and validation, starting from the OnlinePajak documentation example.
 
-use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 use tax_core::id::efaktur::{
-    Combination, DownPayment, DownPaymentKind, EFakturInvoice, InvoiceType, TaxPeriod,
-    TransactionType,
+    DownPayment, DownPaymentKind, EFakturInvoice, InvoiceType, TaxPeriod, TransactionType,
 };
 use tax_core::id::ppn::GoodsClass;
 use tax_core::id::{FakturNumber, ItemLine, Npwp};
-use tax_core::{RuleConfig, Rupiah, Severity, ValidationReport};
+use tax_core::{RuleConfig, Rupiah, Severity};
+
+mod common;
+use common::{combination, date, rules};
 
 const PROVIDER_DOC_SALE: &str = r#"{
     "invoiceNumber": "my-invoice-1234",
@@ -30,37 +31,12 @@ const PROVIDER_DOC_SALE: &str = r#"{
     ]
 }"#;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 fn rp(amount: i64) -> Rupiah {
     Rupiah::from_whole(amount)
 }
 
 fn doc_sale() -> EFakturInvoice {
     serde_json::from_str(PROVIDER_DOC_SALE).unwrap()
-}
-
-fn rules(report: &ValidationReport) -> Vec<(&str, &str, Severity)> {
-    report
-        .iter()
-        .map(|f| (f.path.as_str(), f.rule.as_str(), f.severity))
-        .collect()
-}
-
-fn combination(
-    invoice_type: InvoiceType,
-    transaction_type: TransactionType,
-    detail: u8,
-    info: Option<u8>,
-) -> Combination {
-    Combination {
-        invoice_type,
-        transaction_type,
-        transaction_detail: detail,
-        additional_info_id: info,
-    }
 }
 
 #[test]
@@ -257,8 +233,8 @@ fn vat_rate_rules() {
 #[test]
 fn totals_in_2025_use_other_value_and_ppnbm() {
     let mut invoice = doc_sale();
-    invoice.invoice_date = day(2025, 3, 3);
-    invoice.due_date = day(2025, 3, 31);
+    invoice.invoice_date = date(2025, 3, 3);
+    invoice.due_date = date(2025, 3, 31);
     invoice.tax_period = TaxPeriod::parse("03/2025").unwrap();
     invoice.combination = combination(InvoiceType::Sales, TransactionType::DomesticSale, 4, None);
     invoice.faktur_number = Some(FakturNumber::parse("04002500000000001").unwrap());
@@ -288,8 +264,8 @@ fn totals_in_2025_use_other_value_and_ppnbm() {
 #[test]
 fn down_payment_and_final_payment_totals() {
     let mut invoice = doc_sale();
-    invoice.invoice_date = day(2023, 5, 1);
-    invoice.due_date = day(2023, 5, 1);
+    invoice.invoice_date = date(2023, 5, 1);
+    invoice.due_date = date(2023, 5, 1);
     invoice.tax_period = TaxPeriod::parse("05/2023").unwrap();
     invoice.faktur_number = Some(FakturNumber::parse("010.000-23.00000009").unwrap());
     invoice.vat_rate = dec!(11);
@@ -339,7 +315,7 @@ fn down_payment_and_final_payment_totals() {
 fn reports_every_problem_with_field_paths() {
     let mut invoice = doc_sale();
     invoice.invoice_number = " ".to_owned();
-    invoice.due_date = day(2017, 2, 1);
+    invoice.due_date = date(2017, 2, 1);
     invoice.counterparty_name = String::new();
     invoice.revision = 12;
     invoice.items[0].quantity = dec!(0);
@@ -409,10 +385,10 @@ fn numbers_are_accepted_for_decimal_fields() {
 
 #[test]
 fn tax_periods_outside_four_digit_years_are_reported_not_panicked() {
-    assert_eq!(TaxPeriod::of_date(day(10_000, 1, 1)), None);
-    assert_eq!(TaxPeriod::of_date(day(-1, 1, 1)), None);
+    assert_eq!(TaxPeriod::of_date(date(10_000, 1, 1)), None);
+    assert_eq!(TaxPeriod::of_date(date(-1, 1, 1)), None);
     let mut invoice = doc_sale();
-    invoice.invoice_date = day(10_000, 1, 1);
+    invoice.invoice_date = date(10_000, 1, 1);
     invoice.due_date = invoice.invoice_date;
     let report = invoice.validate(&RuleConfig::default());
     assert!(

@@ -1,12 +1,10 @@
 //! NIK vectors (python-stdnum `id.nik`, plus the provinces and day ranges this crate adds).
 
-use chrono::NaiveDate;
 use tax_core::id::{Gender, Nik};
 use tax_core::{ParseErrorKind, RuleConfig, Severity};
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+mod common;
+use common::date;
 
 #[test]
 fn valid_vectors_decode_gender_and_birth_date() {

@@ -1,15 +1,13 @@
 //! PPN and PPnBM arithmetic: worked examples for every rate period, down payments and PPh.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use tax_core::Rupiah;
 use tax_core::id::ppn::{self, GoodsClass, PpnRate, TaxBase};
 use tax_core::id::{ItemLine, items};
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+mod common;
+use common::date;
 
 fn rp(amount: i64) -> Rupiah {
     Rupiah::from_whole(amount)
@@ -24,20 +22,20 @@ fn rates_by_tax_point_date() {
     let non_luxury = |d| ppn::rate_on(d, GoodsClass::NonLuxury);
     let luxury = |d| ppn::rate_on(d, GoodsClass::Luxury);
     assert_eq!(
-        non_luxury(day(2017, 2, 27)),
+        non_luxury(date(2017, 2, 27)),
         PpnRate::full(dec!(10)).unwrap()
     );
-    assert_eq!(non_luxury(day(2022, 3, 31)).percent(), dec!(10));
+    assert_eq!(non_luxury(date(2022, 3, 31)).percent(), dec!(10));
     assert_eq!(
-        non_luxury(day(2022, 4, 1)),
+        non_luxury(date(2022, 4, 1)),
         PpnRate::full(dec!(11)).unwrap()
     );
-    assert_eq!(luxury(day(2024, 12, 31)), PpnRate::full(dec!(11)).unwrap());
+    assert_eq!(luxury(date(2024, 12, 31)), PpnRate::full(dec!(11)).unwrap());
     let other_value = PpnRate::other_value(dec!(12), 11, 12).unwrap();
-    assert_eq!(non_luxury(day(2025, 1, 1)), other_value);
-    assert_eq!(non_luxury(day(2026, 6, 1)), other_value);
-    assert_eq!(luxury(day(2025, 1, 31)), other_value);
-    assert_eq!(luxury(day(2025, 2, 1)), PpnRate::full(dec!(12)).unwrap());
+    assert_eq!(non_luxury(date(2025, 1, 1)), other_value);
+    assert_eq!(non_luxury(date(2026, 6, 1)), other_value);
+    assert_eq!(luxury(date(2025, 1, 31)), other_value);
+    assert_eq!(luxury(date(2025, 2, 1)), PpnRate::full(dec!(12)).unwrap());
     assert_eq!(
         other_value.base(),
         TaxBase::OtherValue {
@@ -55,7 +53,7 @@ fn provider_doc_example_2017_at_ten_percent() {
     let lines = [line(dec!(2), 100_000, 0), line(dec!(2), 200_000, 0)];
     let dpp = items::sum_amounts(&lines).unwrap();
     assert_eq!(dpp, rp(600_000));
-    let result = ppn::compute(dpp, day(2017, 2, 27), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(dpp, date(2017, 2, 27), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.ppn, rp(60_000));
     assert_eq!(result.other_tax_base, None);
     assert_eq!(result.total(), Some(rp(660_000)));
@@ -66,21 +64,21 @@ fn export_request_lines_with_discount() {
     let lines = [line(dec!(2), 100_000, 0), line(dec!(2), 200_000, 50_000)];
     let dpp = items::sum_amounts(&lines).unwrap();
     assert_eq!(dpp, rp(550_000));
-    let result = ppn::compute(dpp, day(2017, 2, 27), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(dpp, date(2017, 2, 27), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.ppn, rp(55_000));
     assert_eq!(result.total(), Some(rp(605_000)));
 }
 
 #[test]
 fn eleven_percent_between_2022_and_2024() {
-    let result = ppn::compute(rp(600_000), day(2023, 7, 1), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(rp(600_000), date(2023, 7, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.ppn, rp(66_000));
     assert_eq!(result.total(), Some(rp(666_000)));
 }
 
 #[test]
 fn twelve_percent_on_other_value_in_2025() {
-    let result = ppn::compute(rp(600_000), day(2025, 3, 1), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(rp(600_000), date(2025, 3, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.other_tax_base, Some(rp(550_000)));
     assert_eq!(result.ppn, rp(66_000));
     assert_eq!(result.total(), Some(rp(666_000)));
@@ -88,16 +86,16 @@ fn twelve_percent_on_other_value_in_2025() {
 
 #[test]
 fn odd_amount_in_2025_uses_the_exact_fraction() {
-    let result = ppn::compute(rp(1_234_567), day(2025, 3, 1), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(rp(1_234_567), date(2025, 3, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.other_tax_base.unwrap().amount(), dec!(1131686.42));
     assert_eq!(result.ppn, rp(135_802));
-    let at_eleven = ppn::compute(rp(1_234_567), day(2024, 3, 1), GoodsClass::NonLuxury).unwrap();
+    let at_eleven = ppn::compute(rp(1_234_567), date(2024, 3, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(at_eleven.ppn, result.ppn);
 }
 
 #[test]
 fn per_line_flooring_differs_from_the_total() {
-    let date = day(2023, 1, 10);
+    let date = date(2023, 1, 10);
     let lines = [
         line(dec!(1), 33_333, 0),
         line(dec!(1), 33_333, 0),
@@ -118,7 +116,7 @@ fn per_line_flooring_differs_from_the_total() {
 
 #[test]
 fn luxury_goods_from_february_2025_with_ppnbm() {
-    let result = ppn::compute(rp(500_000_000), day(2025, 2, 1), GoodsClass::Luxury)
+    let result = ppn::compute(rp(500_000_000), date(2025, 2, 1), GoodsClass::Luxury)
         .unwrap()
         .with_ppnbm(dec!(20))
         .unwrap();
@@ -130,13 +128,13 @@ fn luxury_goods_from_february_2025_with_ppnbm() {
 
 #[test]
 fn luxury_goods_in_the_january_2025_transition() {
-    let result = ppn::compute(rp(500_000_000), day(2025, 1, 15), GoodsClass::Luxury).unwrap();
+    let result = ppn::compute(rp(500_000_000), date(2025, 1, 15), GoodsClass::Luxury).unwrap();
     assert_eq!(result.ppn, rp(55_000_000));
 }
 
 #[test]
 fn down_payment_and_final_payment_at_eleven_percent() {
-    let date = day(2023, 5, 1);
+    let date = date(2023, 5, 1);
     let contract = rp(300_000_000);
     let down = rp(100_000_000);
     let first = ppn::down_payment(down, date, GoodsClass::NonLuxury).unwrap();
@@ -150,7 +148,7 @@ fn coretax_odoo_sample() {
     let lines = [line(dec!(1), 100_000, 0)];
     let result = ppn::compute(
         items::sum_amounts(&lines).unwrap(),
-        day(2025, 1, 20),
+        date(2025, 1, 20),
         GoodsClass::NonLuxury,
     )
     .unwrap();
@@ -161,7 +159,7 @@ fn coretax_odoo_sample() {
 
 #[test]
 fn ppn_is_floored_never_rounded_up() {
-    let result = ppn::compute(rp(99), day(2023, 1, 1), GoodsClass::NonLuxury).unwrap();
+    let result = ppn::compute(rp(99), date(2023, 1, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(result.ppn, rp(10)); // 10.89
     assert_eq!(ppn::ppnbm(rp(99), dec!(20)), Some(rp(19))); // 19.8
 }
@@ -184,7 +182,7 @@ fn item_line_amounts() {
 #[test]
 fn overflow_is_none_not_a_panic() {
     let max = Rupiah::new(Decimal::MAX).unwrap();
-    assert!(ppn::compute(max, day(2025, 3, 1), GoodsClass::NonLuxury).is_none());
+    assert!(ppn::compute(max, date(2025, 3, 1), GoodsClass::NonLuxury).is_none());
     assert!(ppn::ppnbm(max, dec!(50)).is_none());
 }
 
@@ -192,7 +190,7 @@ fn overflow_is_none_not_a_panic() {
 fn income_tax_withholding_example() {
     use tax_core::id::pph::{self, Pph23Kind};
     let dpp = rp(10_000_000);
-    let vat = ppn::compute(dpp, day(2023, 1, 1), GoodsClass::NonLuxury).unwrap();
+    let vat = ppn::compute(dpp, date(2023, 1, 1), GoodsClass::NonLuxury).unwrap();
     assert_eq!(vat.ppn, rp(1_100_000));
     let withheld = pph::pph23(dpp, Pph23Kind::RentAndServices, true).unwrap();
     assert_eq!(withheld, rp(200_000));
