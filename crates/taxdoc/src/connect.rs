@@ -3,7 +3,7 @@
 
 use tax_facade::config::{
     ClientConfig, DeepFinchConfig, GlairConfig, HuaweiAuth, HuaweiConfig, OnlinePajakConfig,
-    Secret, TaxdocConfig,
+    Secret, TaxdocConfig, unknown_variables,
 };
 use tax_facade::{Error, ErrorKind};
 use tax_sandbox::{Sandbox, SandboxHandle};
@@ -21,6 +21,7 @@ impl Connection {
     /// credentials; otherwise loads the configuration from the environment.
     pub(crate) async fn open(sandbox: bool) -> Result<Self, Error> {
         if !sandbox {
+            warn_about_unknown_variables();
             return Ok(Self {
                 config: TaxdocConfig::from_env()?,
                 sandbox: None,
@@ -43,6 +44,17 @@ impl Connection {
         if let Some(handle) = self.sandbox {
             handle.shutdown().await;
         }
+    }
+}
+
+/// Says which `TAXDOC_*` variables are not settings: a misspelled one would otherwise leave its
+/// provider silently unconfigured or using a default.
+fn warn_about_unknown_variables() {
+    let names: Vec<String> = std::env::vars_os()
+        .filter_map(|(name, _)| name.into_string().ok())
+        .collect();
+    for name in unknown_variables(names.iter().map(String::as_str)) {
+        eprintln!("taxdoc: warning: {name} is not a taxdoc setting; see `taxdoc read --help`");
     }
 }
 

@@ -180,6 +180,22 @@ fn an_unconfigured_provider_names_the_variables_to_set() {
 }
 
 #[test]
+fn a_misspelled_variable_is_reported_by_name() {
+    let output = taxdoc()
+        .args(["read", "-p", "deepfinch"])
+        .arg(example("cn-vat-invoice.png"))
+        .env("TAXDOC_DEEPFINCH_APIKEY", "planted-value-0d1f")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: TAXDOC_DEEPFINCH_APIKEY is not a taxdoc setting"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("planted-value-0d1f"), "{stderr}");
+}
+
+#[test]
 fn wrong_credentials_exit_with_2_and_a_config_error_names_its_variable() {
     let sandbox = LiveSandbox::start(Credentials::default());
     let output = sandbox

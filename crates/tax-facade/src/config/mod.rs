@@ -73,7 +73,7 @@ mod file;
 mod settings;
 mod variables;
 
-pub use variables::{CONFIG_FILE_VARIABLE, VARIABLES, Variable};
+pub use variables::{CONFIG_FILE_VARIABLE, VARIABLES, Variable, unknown_variables};
 
 use std::fmt;
 use std::path::Path;

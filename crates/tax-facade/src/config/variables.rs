@@ -185,6 +185,24 @@ pub const VARIABLES: &[Variable] = &[
 ];
 
 /// The setting with this environment variable name.
+/// The names among `names` that start with `TAXDOC_` but are not a setting, so that a
+/// misspelled variable (`TAXDOC_GLAIR_APIKEY`) can be reported instead of silently ignored.
+///
+/// ```
+/// use tax_facade::config::unknown_variables;
+///
+/// let names = ["TAXDOC_GLAIR_API_KEY", "TAXDOC_GLAIR_APIKEY", "TAXDOC_CONFIG", "HOME"];
+/// assert_eq!(unknown_variables(names), ["TAXDOC_GLAIR_APIKEY"]);
+/// ```
+pub fn unknown_variables<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    names
+        .into_iter()
+        .filter(|name| {
+            name.starts_with("TAXDOC_") && *name != CONFIG_FILE_VARIABLE && by_env(name).is_none()
+        })
+        .collect()
+}
+
 pub(crate) fn by_env(name: &str) -> Option<&'static Variable> {
     VARIABLES.iter().find(|variable| variable.env == name)
 }
