@@ -20,6 +20,9 @@ cargo fmt --all --check
 step "lints (cargo clippy --all-targets -D warnings)"
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
+step "docs (cargo doc, warnings denied)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quiet
+
 step "tests (cargo test)"
 cargo test --workspace --all-features
 
