@@ -5,7 +5,7 @@ use tax_facade::config::{
     ClientConfig, DeepFinchConfig, GlairConfig, HuaweiAuth, HuaweiConfig, OnlinePajakConfig,
     Secret, TaxdocConfig, unknown_variables,
 };
-use tax_facade::{Error, ErrorKind};
+use tax_facade::{Error, ErrorKind, ProviderId};
 use tax_sandbox::{Sandbox, SandboxHandle};
 
 /// A provider configuration, and the sandbox it points at when there is one.
@@ -18,12 +18,14 @@ pub(crate) struct Connection {
 
 impl Connection {
     /// With `sandbox`, starts the sandbox and configures every provider to use it with its
-    /// credentials; otherwise loads the configuration from the environment.
-    pub(crate) async fn open(sandbox: bool) -> Result<Self, Error> {
+    /// credentials; otherwise loads `provider`'s configuration from the environment.
+    /// Without the sandbox only `provider`'s settings are loaded, so another provider's
+    /// incomplete settings do not stop this command.
+    pub(crate) async fn open(sandbox: bool, provider: ProviderId) -> Result<Self, Error> {
         if !sandbox {
             warn_about_unknown_variables();
             return Ok(Self {
-                config: TaxdocConfig::from_env()?,
+                config: TaxdocConfig::from_env_for(provider)?,
                 sandbox: None,
             });
         }

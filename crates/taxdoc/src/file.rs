@@ -7,7 +7,7 @@ use serde::Serialize;
 use tax_core::id::efaktur::EFakturInvoice;
 use tax_core::{RuleConfig, ValidationReport};
 use tax_facade::providers::submitter_for;
-use tax_facade::{DynInvoiceSubmitter, FiledInvoice, SubmitOptions};
+use tax_facade::{DynInvoiceSubmitter, FiledInvoice, ProviderId, SubmitOptions};
 
 use crate::cli::{FileArgs, OutputFormat};
 use crate::connect::Connection;
@@ -68,7 +68,7 @@ pub(crate) fn run(args: &FileArgs) -> io::Result<Outcome> {
 }
 
 async fn file(args: &FileArgs, invoice: &EFakturInvoice, subject: String) -> io::Result<Outcome> {
-    let connection = match Connection::open(args.sandbox).await {
+    let connection = match Connection::open(args.sandbox, ProviderId::OnlinePajak).await {
         Ok(connection) => connection,
         Err(err) => {
             report_failure("configuration", &err);

@@ -196,6 +196,35 @@ fn a_misspelled_variable_is_reported_by_name() {
 }
 
 #[test]
+fn a_half_configured_provider_does_not_stop_another_one() {
+    let sandbox = LiveSandbox::start(Credentials::default());
+    let output = sandbox
+        .taxdoc(None)
+        .env_remove("TAXDOC_GLAIR_API_KEY")
+        .args(["read", "-p", "deepfinch", "-o", "jsonl"])
+        .arg(example("cn-vat-invoice.png"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_ne!(output.status.code(), Some(2), "{stderr}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let record: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(record["document"]["kind"], "cn_vat_invoice");
+
+    // GLAIR itself still refuses to run with its settings incomplete.
+    let output = sandbox
+        .taxdoc(None)
+        .env_remove("TAXDOC_GLAIR_API_KEY")
+        .args(["read", "-p", "glair"])
+        .arg(example("npwp-card.png"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("TAXDOC_GLAIR_API_KEY"), "{stderr}");
+}
+
+#[test]
 fn wrong_credentials_exit_with_2_and_a_config_error_names_its_variable() {
     let sandbox = LiveSandbox::start(Credentials::default());
     let output = sandbox

@@ -81,6 +81,7 @@ use std::path::Path;
 pub use taxdoc_client_runtime::secret::Secret;
 
 use crate::error::Error;
+use crate::provider::ProviderId;
 use crate::retry::{RetryConfig, TimeoutConfig};
 
 /// Settings every provider client shares.
@@ -343,12 +344,61 @@ impl TaxdocConfig {
         K: Into<String>,
         V: Into<String>,
     {
+        Self::layered_settings(vars)?.build()
+    }
+
+    /// The file named by `TAXDOC_CONFIG` (if any) overlaid with the variables.
+    fn layered_settings<I, K, V>(vars: I) -> Result<settings::Settings, Error>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
         let (from_env, config_file) = env::settings_from_vars(vars);
         let from_file = match config_file {
             Some(path) => file::settings_from_file(&path)?,
             None => settings::Settings::default(),
         };
-        from_file.overlaid_with(from_env).build()
+        Ok(from_file.overlaid_with(from_env))
+    }
+
+    /// Like [`TaxdocConfig::from_env`], but builds only `provider`'s configuration (and the
+    /// shared retry and timeout settings): settings of other providers are not looked at, so an
+    /// incomplete configuration of a provider that is not being used does not stop this one.
+    pub fn from_env_for(provider: ProviderId) -> Result<Self, Error> {
+        Self::from_vars_for(provider, env::process_vars()?)
+    }
+
+    /// Like [`TaxdocConfig::from_vars`], but builds only `provider`'s configuration.
+    ///
+    /// ```
+    /// use tax_facade::ProviderId;
+    /// use tax_facade::config::TaxdocConfig;
+    ///
+    /// let vars = [
+    ///     ("TAXDOC_DEEPFINCH_API_ID", "id"),
+    ///     ("TAXDOC_DEEPFINCH_API_SECRET", "secret"),
+    ///     // GLAIR is half configured, but only DeepFinch is asked for.
+    ///     ("TAXDOC_GLAIR_USERNAME", "user"),
+    /// ];
+    /// assert!(TaxdocConfig::from_vars(vars).is_err());
+    /// let config = TaxdocConfig::from_vars_for(ProviderId::DeepFinch, vars).unwrap();
+    /// assert!(config.deepfinch.is_some() && config.glair.is_none());
+    /// ```
+    pub fn from_vars_for<I, K, V>(provider: ProviderId, vars: I) -> Result<Self, Error>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let section = match provider {
+            ProviderId::Glair => "glair",
+            ProviderId::HuaweiOcr => "huawei",
+            ProviderId::DeepFinch => "deepfinch",
+            ProviderId::OnlinePajak => "onlinepajak",
+            _ => return Ok(Self::default()),
+        };
+        Self::layered_settings(vars)?.build_sections(|candidate| candidate == section)
     }
 
     /// Loads the configuration from the TOML file at `path` alone.

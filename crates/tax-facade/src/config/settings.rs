@@ -170,9 +170,20 @@ impl Settings {
 
     /// Builds the configuration of every provider that has at least one setting.
     pub(crate) fn build(&self) -> Result<TaxdocConfig, Error> {
+        self.build_sections(|_| true)
+    }
+
+    /// Builds the configuration of the providers whose section `wanted` accepts (`"glair"`,
+    /// `"huawei"`, `"deepfinch"`, `"onlinepajak"`); the other providers' settings are not
+    /// looked at, so a mistake there does not stop these.
+    pub(crate) fn build_sections(
+        &self,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<TaxdocConfig, Error> {
+        let has_section = |section: &str| wanted(section) && self.has_section(section);
         let shared = self.shared_client()?;
         let mut config = TaxdocConfig::default();
-        if self.has_section("glair") {
+        if has_section("glair") {
             config.glair = Some(
                 GlairConfig::new(
                     self.required("glair.username", "GLAIR Vision")?,
@@ -182,10 +193,10 @@ impl Settings {
                 .with_client(self.client(&shared, "glair.base_url")?),
             );
         }
-        if self.has_section("huawei") {
+        if has_section("huawei") {
             config.huawei = Some(self.huawei(&shared)?);
         }
-        if self.has_section("deepfinch") {
+        if has_section("deepfinch") {
             config.deepfinch = Some(
                 DeepFinchConfig::new(
                     self.required("deepfinch.api_id", "DeepFinch")?,
@@ -194,7 +205,7 @@ impl Settings {
                 .with_client(self.client(&shared, "deepfinch.base_url")?),
             );
         }
-        if self.has_section("onlinepajak") {
+        if has_section("onlinepajak") {
             config.onlinepajak = Some(
                 OnlinePajakConfig::new(
                     self.required("onlinepajak.api_key", "OnlinePajak")?,

@@ -25,7 +25,7 @@ pub(crate) fn run(args: &ReadArgs) -> io::Result<Outcome> {
 
 async fn read_all(args: &ReadArgs) -> io::Result<Outcome> {
     let provider = args.provider.id();
-    let connection = match Connection::open(args.sandbox).await {
+    let connection = match Connection::open(args.sandbox, provider).await {
         Ok(connection) => connection,
         Err(err) => {
             report_failure("configuration", &err);
