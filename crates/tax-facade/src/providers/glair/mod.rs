@@ -269,15 +269,15 @@ enum Body {
 impl Body {
     /// Checks the answer's `status` and maps its reading.
     fn into_document(self, findings: &mut ValidationReport) -> Result<Document, Error> {
+        let (status, reason, has_read) = match &self {
+            Self::Npwp(response) => (&response.status, &response.reason, response.read.is_some()),
+            Self::Invoice(response) => {
+                (&response.status, &response.reason, response.read.is_some())
+            }
+        };
+        map::check_read_status(status, reason.as_deref(), has_read, findings)?;
         match self {
             Self::Npwp(response) => {
-                let reason = response.reason.as_deref();
-                map::check_read_status(
-                    &response.status,
-                    reason,
-                    response.read.is_some(),
-                    findings,
-                )?;
                 let card = response
                     .read
                     .as_ref()
@@ -286,13 +286,6 @@ impl Body {
                 Ok(Document::NpwpCard(card))
             }
             Self::Invoice(response) => {
-                let reason = response.reason.as_deref();
-                map::check_read_status(
-                    &response.status,
-                    reason,
-                    response.read.is_some(),
-                    findings,
-                )?;
                 let invoice = response
                     .read
                     .as_ref()
