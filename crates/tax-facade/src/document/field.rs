@@ -361,15 +361,33 @@ pub trait FieldInfo {
     fn confidence(&self) -> Option<Confidence>;
     /// Whether the provider returned anything for the field.
     fn is_present(&self) -> bool;
+    /// The parsed value as text: strings as they are, numbers, dates and identifiers in their
+    /// canonical serialized form (`"01.000.521.8-093.010"`, `"2024-01-15"`, `"1500.00"`).
+    /// `None` when the field has no parsed value.
+    fn value_text(&self) -> Option<String>;
+    /// Where the value was found.
+    fn location(&self) -> Option<&Location>;
 }
 
-impl<T> FieldInfo for Field<T> {
+impl<T: Serialize> FieldInfo for Field<T> {
     fn confidence(&self) -> Option<Confidence> {
         self.confidence
     }
 
     fn is_present(&self) -> bool {
         !self.is_empty()
+    }
+
+    fn value_text(&self) -> Option<String> {
+        match serde_json::to_value(self.value.as_ref()?).ok()? {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(text) => Some(text),
+            other => Some(other.to_string()),
+        }
+    }
+
+    fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
     }
 }
 

@@ -6,11 +6,13 @@
 
 mod cn_vat_invoice;
 mod commercial_invoice;
+mod faktur_pajak;
 mod field;
 mod npwp_card;
 
 pub use cn_vat_invoice::{CnVatInvoice, CnVatItem, CnVatParty};
 pub use commercial_invoice::{CommercialInvoice, InvoiceItem, InvoiceParty, PaymentBank};
+pub use faktur_pajak::{FakturItem, FakturPajak, FakturParty};
 pub use field::{Confidence, Field, FieldInfo, FieldList, Location, NormalizedConfidence, Point};
 pub use npwp_card::NpwpCard;
 
@@ -33,11 +35,18 @@ pub enum DocumentKind {
     CommercialInvoice,
     /// A Chinese VAT invoice (增值税发票).
     CnVatInvoice,
+    /// An Indonesian VAT invoice (Faktur Pajak), as printed by e-Faktur or Coretax.
+    FakturPajak,
 }
 
 impl DocumentKind {
     /// Every kind, in declaration order.
-    pub const ALL: [Self; 3] = [Self::NpwpCard, Self::CommercialInvoice, Self::CnVatInvoice];
+    pub const ALL: [Self; 4] = [
+        Self::NpwpCard,
+        Self::CommercialInvoice,
+        Self::CnVatInvoice,
+        Self::FakturPajak,
+    ];
 
     /// The snake_case name (`"npwp_card"`), as used in JSON.
     pub const fn as_str(self) -> &'static str {
@@ -45,6 +54,7 @@ impl DocumentKind {
             Self::NpwpCard => "npwp_card",
             Self::CommercialInvoice => "commercial_invoice",
             Self::CnVatInvoice => "cn_vat_invoice",
+            Self::FakturPajak => "faktur_pajak",
         }
     }
 }
@@ -57,7 +67,9 @@ impl fmt::Display for DocumentKind {
 
 /// The name did not denote a document kind.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown document kind {0:?}; expected npwp_card, commercial_invoice or cn_vat_invoice")]
+#[error(
+    "unknown document kind {0:?}; expected npwp_card, commercial_invoice, cn_vat_invoice or faktur_pajak"
+)]
 pub struct UnknownDocumentKind(String);
 
 impl FromStr for DocumentKind {
@@ -91,6 +103,8 @@ pub enum Document {
     CommercialInvoice(CommercialInvoice),
     /// A Chinese VAT invoice.
     CnVatInvoice(CnVatInvoice),
+    /// An Indonesian VAT invoice (Faktur Pajak).
+    FakturPajak(FakturPajak),
 }
 
 impl Document {
@@ -100,6 +114,7 @@ impl Document {
             Self::NpwpCard(_) => DocumentKind::NpwpCard,
             Self::CommercialInvoice(_) => DocumentKind::CommercialInvoice,
             Self::CnVatInvoice(_) => DocumentKind::CnVatInvoice,
+            Self::FakturPajak(_) => DocumentKind::FakturPajak,
         }
     }
 
@@ -109,6 +124,7 @@ impl Document {
             Self::NpwpCard(card) => card.fields(),
             Self::CommercialInvoice(invoice) => invoice.fields(),
             Self::CnVatInvoice(invoice) => invoice.fields(),
+            Self::FakturPajak(invoice) => invoice.fields(),
         }
     }
 }
@@ -122,6 +138,12 @@ impl From<NpwpCard> for Document {
 impl From<CommercialInvoice> for Document {
     fn from(invoice: CommercialInvoice) -> Self {
         Self::CommercialInvoice(invoice)
+    }
+}
+
+impl From<FakturPajak> for Document {
+    fn from(invoice: FakturPajak) -> Self {
+        Self::FakturPajak(invoice)
     }
 }
 

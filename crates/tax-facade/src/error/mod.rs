@@ -48,6 +48,9 @@ pub enum ErrorKind {
     UnexpectedResponse,
     /// The client is configured wrongly (missing endpoint, bad URL, ...).
     Config,
+    /// The document has no text layer and no QR code (a scan or a photo): only an OCR
+    /// provider can read it. Nothing was invented.
+    NeedsOcr,
 }
 
 impl ErrorKind {
@@ -65,6 +68,7 @@ impl ErrorKind {
             Self::ProviderRejected => "provider_rejected",
             Self::UnexpectedResponse => "unexpected_response",
             Self::Config => "config",
+            Self::NeedsOcr => "needs_ocr",
         }
     }
 

@@ -7,6 +7,7 @@
 
 mod cn_vat_invoice;
 mod commercial_invoice;
+mod faktur_pajak;
 mod npwp_card;
 
 use chrono::NaiveDate;
@@ -84,6 +85,7 @@ pub fn validate(document: &Document, options: &ReadOptions) -> ValidationReport 
             commercial_invoice::validate(invoice, &context, &mut report);
         }
         Document::CnVatInvoice(invoice) => cn_vat_invoice::validate(invoice, &context, &mut report),
+        Document::FakturPajak(invoice) => faktur_pajak::validate(invoice, &context, &mut report),
     }
     for (path, field) in document.fields() {
         if let Some(confidence) = field
