@@ -23,6 +23,13 @@ pub(crate) enum Command {
     ///
     /// Exit codes: 0 success, 1 invalid spec or (with --check) stale generated code.
     Gen(GenArgs),
+    /// Render the synthetic document corpus (`tests/corpus/`) and the example PDFs.
+    ///
+    /// Output is deterministic (fixed seeds, no timestamps). With `--check`, nothing is
+    /// written and the run fails listing files that differ, are missing or are extra.
+    ///
+    /// Exit codes: 0 success, 1 (with --check) stale corpus.
+    Corpus(CorpusArgs),
 }
 
 /// Options of `cargo xtask gen`.
@@ -37,4 +44,15 @@ pub(crate) struct GenArgs {
     /// Only this spec (file stem, e.g. `glair-vision`).
     #[arg(long, value_name = "NAME")]
     pub(crate) spec: Option<String>,
+}
+
+/// Options of `cargo xtask corpus`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CorpusArgs {
+    /// Do not write; fail listing the files that differ from fresh output.
+    #[arg(long)]
+    pub(crate) check: bool,
+    /// Root under which `tests/corpus/` and `examples/` are written (default: the workspace).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<std::path::PathBuf>,
 }
