@@ -14,6 +14,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "specs: validate and check generated clients are fresh (cargo xtask gen --check)"
 cargo xtask gen --check
 
+step "corpus: the committed synthetic documents match their generator (cargo xtask corpus --check)"
+cargo xtask corpus --check
+
 step "format (cargo fmt --check)"
 cargo fmt --all --check
 
@@ -25,6 +28,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --quie
 
 step "tests (cargo test)"
 cargo test --workspace --all-features
+
+step "accuracy of the offline reader on the corpus (taxdoc accuracy, at least 98% of fields)"
+cargo run --quiet -p taxdoc -- accuracy tests/corpus --min-accuracy 0.98
 
 step "each client crate builds on its own"
 for manifest in crates/clients/*/Cargo.toml; do

@@ -32,6 +32,7 @@
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod evaluation;
 pub mod input;
 pub mod parse;
 mod provider;

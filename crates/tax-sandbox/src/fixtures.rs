@@ -29,7 +29,8 @@ impl FixtureKey {
     }
 }
 
-/// A response body that a provider returns, instead of its documented sample, for a matching
+/// A response body that a provider returns, instead of its documented sample or an answer
+/// computed from a digital document, for a matching
 /// upload (GLAIR: both OCR routes; Huawei: the VAT invoice route; DeepFinch: the VAT route).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fixture {

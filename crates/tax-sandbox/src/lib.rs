@@ -1,8 +1,11 @@
 //! A loopback emulator of every taxdoc provider: GLAIR Vision, OnlinePajak, Huawei Cloud OCR
 //! (with its IAM token route) and DeepFinch, served together on one `127.0.0.1` port.
 //!
-//! The sandbox checks credentials the way each provider does, answers with the documented
-//! samples of the OpenAPI specifications in `specs/` (or with registered [`Fixture`]s), keeps
+//! The sandbox checks credentials the way each provider does, answers OCR calls for digital
+//! documents (a PDF with a text layer, or an image with a QR code) with the values the offline
+//! reader of `tax-facade` finds in them, shaped as each provider's response, answers other
+//! uploads (scans, photos) with the documented samples of the OpenAPI specifications in
+//! `specs/` (or with registered [`Fixture`]s, which take precedence over both), keeps
 //! OnlinePajak invoices in memory (duplicates included, like the real API) and injects faults
 //! on demand: latency, rate limits, server errors, an HTML 502 page, malformed JSON, truncated
 //! bodies, connection resets and slow bodies.
@@ -50,6 +53,7 @@ mod fault_middleware;
 mod faults;
 mod fixtures;
 mod handle;
+mod local_reading;
 mod providers;
 mod request_ids;
 mod samples;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 use tax_facade::{DocumentKind, ProviderId};
 
 use crate::config_help;
@@ -26,12 +27,27 @@ pub(crate) enum Command {
     Words(WordsArgs),
     /// Read tax documents through a provider; prints each normalized document with its findings.
     ///
+    /// Without --provider, the first of glair, huawei-ocr and deepfinch whose credentials are
+    /// configured is used, and the offline `local` reader when none is: it reads born-digital
+    /// Faktur Pajak, Chinese VAT e-invoices and commercial invoices from the PDF text layer and
+    /// QR codes, with no credentials and no network.
+    ///
     /// Prints a table on a terminal and JSON otherwise. Exit status: 0 when every document was
     /// read without error-level findings, 1 when a document has error-level findings, 2 when a
     /// read failed (the error is printed on stderr with its kind, provider, HTTP status and
-    /// request id).
+    /// request id), including a scan or photo the local reader cannot read (needs_ocr).
     #[command(after_long_help = config_help::text())]
     Read(ReadArgs),
+    /// Measure a reader's accuracy over a corpus of documents with ground truth.
+    ///
+    /// The corpus has one directory per kind; each document NAME.pdf (or .png, .jpg) has a
+    /// NAME.truth.json listing the fields it prints. Prints, per kind and per field, the true
+    /// positives, false positives and false negatives with precision and recall, the overall
+    /// field accuracy of the documents with a text layer, and the mismatches (expected against
+    /// returned) of the worst documents. Exit status: 0 when the accuracy is at least
+    /// --min-accuracy and every scan failed with needs_ocr, 1 otherwise, 2 when the corpus or
+    /// the reader could not be loaded.
+    Accuracy(AccuracyArgs),
     /// File an e-Faktur invoice (JSON, see `taxdoc schema invoice`) with OnlinePajak.
     ///
     /// The invoice is validated first and not filed when it has error-level findings; an
@@ -117,15 +133,17 @@ pub(crate) enum Language {
 /// Arguments of `taxdoc read`.
 #[derive(Debug, Args)]
 pub(crate) struct ReadArgs {
-    /// The provider to read with.
-    #[arg(long, short, value_enum, default_value_t = ReaderProvider::Glair)]
-    pub(crate) provider: ReaderProvider,
+    /// The provider to read with [default: the first of glair, huawei-ocr, deepfinch whose
+    /// credentials are configured (environment or TAXDOC_CONFIG file; all of them with
+    /// --sandbox), else local, the offline reader that needs no configuration].
+    #[arg(long, short, value_enum)]
+    pub(crate) provider: Option<ReaderProvider>,
     /// The kind of document expected [default: npwp-card for glair, cn-vat-invoice for
-    /// huawei-ocr and deepfinch].
+    /// huawei-ocr and deepfinch, detected from the document for local].
     #[arg(long, short, value_enum)]
     pub(crate) kind: Option<Kind>,
     /// Start the provider sandbox inside this process and read through it with its
-    /// credentials: no configuration, no network.
+    /// credentials: no configuration, no network (not with local, which is offline anyway).
     #[arg(long)]
     pub(crate) sandbox: bool,
     /// Output format [default: table on a terminal, json otherwise].
@@ -134,6 +152,47 @@ pub(crate) struct ReadArgs {
     /// Image or PDF files to read (or `https://` URLs, for providers that download them).
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<String>,
+}
+
+/// Arguments of `taxdoc accuracy`.
+#[derive(Debug, Args)]
+pub(crate) struct AccuracyArgs {
+    /// The corpus directory.
+    #[arg(value_name = "DIR", default_value = "tests/corpus")]
+    pub(crate) dir: PathBuf,
+    /// The reader to measure (providers other than local are configured as for `read`).
+    #[arg(long, short, value_enum, default_value_t = ReaderProvider::Local)]
+    pub(crate) provider: ReaderProvider,
+    /// The lowest overall field accuracy (0 to 1) that passes.
+    #[arg(long, default_value = "0.98", value_parser = parse_fraction)]
+    pub(crate) min_accuracy: Decimal,
+    /// How many of the worst documents to list with their mismatches.
+    #[arg(long, default_value_t = tax_facade::evaluation::DEFAULT_WORST)]
+    pub(crate) worst: usize,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Table)]
+    pub(crate) output: ReportFormat,
+}
+
+/// A decimal between 0 and 1.
+fn parse_fraction(text: &str) -> Result<Decimal, String> {
+    let value: Decimal = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a decimal number"))?;
+    if value < Decimal::ZERO || value > Decimal::ONE {
+        return Err(format!("{text} is not between 0 and 1"));
+    }
+    Ok(value)
+}
+
+/// How `taxdoc accuracy` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Aligned plain text.
+    Table,
+    /// Pretty-printed JSON.
+    Json,
 }
 
 /// Arguments of `taxdoc file`.
@@ -177,6 +236,9 @@ pub(crate) enum ReaderProvider {
     HuaweiOcr,
     /// DeepFinch: Chinese VAT invoices.
     Deepfinch,
+    /// Offline reader of born-digital Faktur Pajak, Chinese VAT e-invoices and commercial
+    /// invoices (PDF text layer and QR codes): no credentials, no network.
+    Local,
 }
 
 impl ReaderProvider {
@@ -186,14 +248,23 @@ impl ReaderProvider {
             Self::Glair => ProviderId::Glair,
             Self::HuaweiOcr => ProviderId::HuaweiOcr,
             Self::Deepfinch => ProviderId::DeepFinch,
+            Self::Local => ProviderId::Local,
         }
     }
 
-    /// The kind read when `--kind` is not given.
-    pub(crate) fn default_kind(self) -> Kind {
+    /// The provider of `id`, when it reads documents.
+    pub(crate) fn from_id(id: ProviderId) -> Option<Self> {
+        [Self::Glair, Self::HuaweiOcr, Self::Deepfinch, Self::Local]
+            .into_iter()
+            .find(|provider| provider.id() == id)
+    }
+
+    /// The kind read when `--kind` is not given; `None` when the reader detects it.
+    pub(crate) fn default_kind(self) -> Option<Kind> {
         match self {
-            Self::Glair => Kind::NpwpCard,
-            Self::HuaweiOcr | Self::Deepfinch => Kind::CnVatInvoice,
+            Self::Glair => Some(Kind::NpwpCard),
+            Self::HuaweiOcr | Self::Deepfinch => Some(Kind::CnVatInvoice),
+            Self::Local => None,
         }
     }
 }
@@ -207,6 +278,8 @@ pub(crate) enum Kind {
     CommercialInvoice,
     /// Chinese VAT invoice (增值税发票).
     CnVatInvoice,
+    /// Indonesian VAT invoice (Faktur Pajak), e-Faktur or Coretax.
+    FakturPajak,
 }
 
 impl From<Kind> for DocumentKind {
@@ -215,6 +288,7 @@ impl From<Kind> for DocumentKind {
             Kind::NpwpCard => Self::NpwpCard,
             Kind::CommercialInvoice => Self::CommercialInvoice,
             Kind::CnVatInvoice => Self::CnVatInvoice,
+            Kind::FakturPajak => Self::FakturPajak,
         }
     }
 }

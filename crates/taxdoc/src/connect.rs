@@ -49,6 +49,33 @@ impl Connection {
     }
 }
 
+/// The readers tried, in order, when no provider is named.
+const READERS_BY_PREFERENCE: [ProviderId; 3] = [
+    ProviderId::Glair,
+    ProviderId::HuaweiOcr,
+    ProviderId::DeepFinch,
+];
+
+/// The first reader whose credentials are configured (environment or `TAXDOC_CONFIG` file),
+/// or [`ProviderId::Local`] when none is. A configuration that is present but broken (a
+/// provider half configured, a shared setting that does not parse) is an error, not a reason
+/// to fall back silently.
+pub(crate) fn first_configured_reader() -> Result<ProviderId, Error> {
+    for provider in READERS_BY_PREFERENCE {
+        let config = TaxdocConfig::from_env_for(provider)?;
+        let configured = match provider {
+            ProviderId::Glair => config.glair.is_some(),
+            ProviderId::HuaweiOcr => config.huawei.is_some(),
+            ProviderId::DeepFinch => config.deepfinch.is_some(),
+            _ => false,
+        };
+        if configured {
+            return Ok(provider);
+        }
+    }
+    Ok(ProviderId::Local)
+}
+
 /// Says which `TAXDOC_*` variables are not settings: a misspelled one would otherwise leave its
 /// provider silently unconfigured or using a default.
 fn warn_about_unknown_variables() {

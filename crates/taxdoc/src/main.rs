@@ -6,6 +6,7 @@
 //! invalid (error-level findings), 2 when the command itself failed (bad usage, unreadable
 //! input, a read or filing that could not happen).
 
+mod accuracy;
 mod check;
 mod cli;
 mod config_help;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Words(args) => words::run(&args),
         Command::Read(args) => read::run(&args),
+        Command::Accuracy(args) => accuracy::run(&args),
         Command::File(args) => file::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Sandbox(args) => sandbox::run(&args),

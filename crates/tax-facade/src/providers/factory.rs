@@ -8,7 +8,8 @@ use crate::submitter::DynInvoiceSubmitter;
 
 /// The reader of `provider`, built from its section of `config`.
 ///
-/// Fails with [`ErrorKind::Config`] when the provider is not configured (naming the variables
+/// [`ProviderId::Local`] needs no configuration. Fails with [`ErrorKind::Config`] when
+/// another provider is not configured (naming the variables
 /// that configure it) or its client cannot be built, and with [`ErrorKind::Unsupported`] for
 /// a provider that does not read documents.
 ///
@@ -41,6 +42,7 @@ pub fn reader_for(
             let config = configured(config.deepfinch.clone(), provider)?;
             Ok(Box::new(super::deepfinch::DeepFinchReader::new(config)?))
         }
+        ProviderId::Local => Ok(Box::new(super::local::LocalReader::new())),
         _ => Err(Error::new(
             ErrorKind::Unsupported,
             format!("{provider} does not read documents"),

@@ -4,6 +4,8 @@
 //! - [`huawei`]: Huawei Cloud OCR, Chinese VAT invoices.
 //! - [`deepfinch`]: DeepFinch, Chinese VAT invoices.
 //! - [`onlinepajak`]: OnlinePajak, filing e-Faktur invoices.
+//! - [`local`]: born-digital Faktur Pajak, Chinese VAT e-invoices and commercial invoices,
+//!   read offline from the PDF text layer and QR codes.
 //!
 //! [`reader_for`] and [`submitter_for`] pick one at run time from a
 //! [`TaxdocConfig`](crate::config::TaxdocConfig).
@@ -16,4 +18,5 @@ pub mod deepfinch;
 
 pub mod glair;
 pub mod huawei;
+pub mod local;
 pub mod onlinepajak;

@@ -46,6 +46,26 @@ pub mod rules {
     pub const TOTAL_WORDS: &str = "invoice.total_words";
     /// Cross-field checks of a Chinese VAT invoice were skipped because fields are missing.
     pub const CN_INCOMPLETE: &str = "cn_vat.incomplete";
+    /// The check digit of a Faktur Pajak party's NPWP does not validate (the buyer's all-zero
+    /// placeholder is exempt).
+    pub const FAKTUR_NPWP_CHECKSUM: &str = "faktur.npwp_checksum";
+    /// The year in the Faktur Pajak number differs from the year of its date.
+    pub const FAKTUR_NUMBER_YEAR: &str = "faktur.number_year";
+    /// A 17-digit Coretax number dated before 2025, or a 16-digit e-Faktur number dated after
+    /// 2024.
+    pub const FAKTUR_NUMBER_FORMAT: &str = "faktur.number_format";
+    /// Quantity × unit price (before or after the line's discount) differs from a Faktur
+    /// Pajak line's total.
+    pub const FAKTUR_ITEM_TOTAL: &str = "faktur.item_total";
+    /// The line totals do not add up to Harga Jual / Penggantian.
+    pub const FAKTUR_ITEMS_SUM: &str = "faktur.items_sum";
+    /// DPP differs from Harga Jual − Potongan Harga − Uang Muka.
+    pub const FAKTUR_TAX_BASE: &str = "faktur.tax_base";
+    /// The PPN differs from the rate in force on the date applied to DPP (floored, within one
+    /// rupiah per line).
+    pub const FAKTUR_VAT: &str = "faktur.vat";
+    /// The printed DPP Nilai Lain differs from 11/12 of DPP.
+    pub const FAKTUR_OTHER_TAX_BASE: &str = "faktur.other_tax_base";
 }
 
 /// Validates `document` under `options`, returning every finding.

@@ -1,4 +1,11 @@
 //! DeepFinch: `POST /ocr/value_add_tax_invoice` (multipart `file` or form field `url`).
+//!
+//! An uploaded file that is a digital document (a PDF with a text layer, or an image with a
+//! QR code) is answered with the values the offline reader finds in it, or with
+//! `DETECTION_FAILED` when it is not a Chinese VAT invoice; other uploads get the registered
+//! fixture or the documented sample.
+
+mod from_document;
 
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -10,6 +17,7 @@ use super::{json_response, read_form};
 use crate::Provider;
 use crate::auth::deepfinch::{UNAUTHORIZED_REASON, is_authorized};
 use crate::fixtures::{Upload, file_name_of_url};
+use crate::local_reading::read_digital_document;
 use crate::state::SharedState;
 
 /// A DeepFinch error body.
@@ -58,8 +66,23 @@ pub(crate) async fn recognize(
             );
         }
     };
-    let body = match state.fixtures.lookup(Provider::DeepFinch, upload) {
-        Some(fixture) => fixture,
+    if let Some(fixture) = state.fixtures.lookup(Provider::DeepFinch, upload) {
+        return json_response(StatusCode::OK, &fixture);
+    }
+    let document = match &form.file {
+        Some((bytes, _)) => read_digital_document(bytes.clone()).await,
+        None => None,
+    };
+    let body = match document {
+        Some(document) => match from_document::vat_invoice_result(&document) {
+            Some(result) => json!({"status": "OK", "request_id": request_id, "result": result}),
+            None => {
+                return json_response(
+                    StatusCode::BAD_REQUEST,
+                    &error_body("DETECTION_FAILED", "detection failed", &request_id),
+                );
+            }
+        },
         None => {
             let mut sample = state.samples.deepfinch_vat_invoice.clone();
             if let Some(object) = sample.as_object_mut() {

@@ -1,4 +1,10 @@
 //! GLAIR Vision: `POST /ocr/v1/npwp` and `POST /ocr/v1/invoice` (multipart `image`).
+//!
+//! An invoice upload that is a digital document (a PDF with a text layer, or an image with a
+//! QR code) is answered with the values the offline reader finds in it; other uploads get the
+//! registered fixture or the documented sample.
+
+mod from_document;
 
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -10,6 +16,7 @@ use super::{json_response, read_form, with_header};
 use crate::Provider;
 use crate::auth::glair::{ACCESS_DENIED, is_authorized};
 use crate::fixtures::Upload;
+use crate::local_reading::read_digital_document;
 use crate::state::SharedState;
 
 /// Which document a route reads.
@@ -82,11 +89,22 @@ async fn read(
             file_name: file_name.as_deref(),
         },
     );
-    let body = fixture.unwrap_or_else(|| match document {
+    if let Some(fixture) = fixture {
+        return respond(StatusCode::OK, &fixture);
+    }
+    let body = match document {
         Document::Npwp => state.samples.glair_npwp.clone(),
-        Document::Invoice => state.samples.glair_invoice.clone(),
-    });
+        Document::Invoice => read_invoice_locally(state, bytes)
+            .await
+            .unwrap_or_else(|| state.samples.glair_invoice.clone()),
+    };
     respond(StatusCode::OK, &body)
+}
+
+/// The invoice answer computed from a digital document, when the upload is one.
+async fn read_invoice_locally(state: &SharedState, bytes: bytes::Bytes) -> Option<Value> {
+    let document = read_digital_document(bytes).await?;
+    from_document::invoice_response(&document, &state.samples.glair_invoice)
 }
 
 /// Whether the bytes start like a PNG, JPEG, TIFF or PDF file (the content type of the part is

@@ -1,4 +1,11 @@
 //! Huawei Cloud: `POST /v2/{project_id}/ocr/vat-invoice` and IAM `POST /v3/auth/tokens`.
+//!
+//! An `image` that is a digital document (a PDF with a text layer, or an image with a QR
+//! code) is answered with the values the offline reader finds in it, or with the recognition
+//! error `AIS.0105` when it is not a Chinese VAT invoice; other uploads get the registered
+//! fixture or the documented sample.
+
+mod from_document;
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
@@ -13,6 +20,7 @@ use super::{json_response, with_header};
 use crate::Provider;
 use crate::auth::huawei::{ReceivedRequest, authenticate};
 use crate::fixtures::{Upload, file_name_of_url};
+use crate::local_reading::read_digital_document;
 use crate::state::SharedState;
 
 /// A Huawei API-gateway or OCR error body.
@@ -103,11 +111,27 @@ pub(crate) async fn recognize(
         },
         _ => return invalid(),
     };
-    let body = state
-        .fixtures
-        .lookup(Provider::Huawei, upload)
-        .unwrap_or_else(|| state.samples.huawei_vat_invoice.clone());
-    respond(StatusCode::OK, &body)
+    if let Some(fixture) = state.fixtures.lookup(Provider::Huawei, upload) {
+        return respond(StatusCode::OK, &fixture);
+    }
+    let document = match upload.bytes {
+        Some(bytes) => read_digital_document(Bytes::copy_from_slice(bytes)).await,
+        None => None,
+    };
+    let Some(document) = document else {
+        return respond(StatusCode::OK, &state.samples.huawei_vat_invoice);
+    };
+    let advanced_mode = request
+        .get("advanced_mode")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    match from_document::vat_invoice_result(&document, advanced_mode) {
+        Some(result) => respond(StatusCode::OK, &json!({ "result": result })),
+        None => respond(
+            StatusCode::BAD_REQUEST,
+            &error_body("AIS.0105", "Recognition failed."),
+        ),
+    }
 }
 
 /// The identity and scope of a password token request.

@@ -4,6 +4,7 @@ pub(crate) mod deepfinch;
 pub(crate) mod glair;
 pub(crate) mod huawei;
 pub(crate) mod onlinepajak;
+mod reading;
 
 use axum::body::Body;
 use axum::extract::multipart::Multipart;

@@ -8,10 +8,10 @@ pub(crate) use record::{MetaRecord, ReadRecord};
 use std::io::{self, Write};
 
 use tax_facade::providers::reader_for;
-use tax_facade::{DocumentInput, DynDocumentReader, ReadOptions};
+use tax_facade::{DocumentInput, DynDocumentReader, Error, ErrorKind, ReadOptions};
 
-use crate::cli::{OutputFormat, ReadArgs};
-use crate::connect::Connection;
+use crate::cli::{OutputFormat, ReadArgs, ReaderProvider};
+use crate::connect::{Connection, first_configured_reader};
 use crate::exit::Outcome;
 use crate::output::{self, report_failure};
 
@@ -23,19 +23,45 @@ pub(crate) fn run(args: &ReadArgs) -> io::Result<Outcome> {
     runtime.block_on(read_all(args))
 }
 
+/// The provider named on the command line; otherwise the first one configured (with the
+/// sandbox every provider is, so the first), and local when none is.
+fn choose_provider(args: &ReadArgs) -> Result<ReaderProvider, Error> {
+    if let Some(provider) = args.provider {
+        if provider == ReaderProvider::Local && args.sandbox {
+            return Err(Error::new(
+                ErrorKind::Config,
+                "--sandbox does not apply to the local provider, which reads offline without credentials; leave out --sandbox",
+            ));
+        }
+        return Ok(provider);
+    }
+    if args.sandbox {
+        return Ok(ReaderProvider::Glair);
+    }
+    let id = first_configured_reader()?;
+    Ok(ReaderProvider::from_id(id).unwrap_or(ReaderProvider::Local))
+}
+
 async fn read_all(args: &ReadArgs) -> io::Result<Outcome> {
-    let provider = args.provider.id();
-    let connection = match Connection::open(args.sandbox, provider).await {
+    let provider = match choose_provider(args) {
+        Ok(provider) => provider,
+        Err(err) => {
+            report_failure("configuration", &err);
+            return Ok(Outcome::Failed);
+        }
+    };
+    let id = provider.id();
+    let connection = match Connection::open(args.sandbox, id).await {
         Ok(connection) => connection,
         Err(err) => {
             report_failure("configuration", &err);
             return Ok(Outcome::Failed);
         }
     };
-    let outcome = match reader_for(provider, &connection.config) {
-        Ok(reader) => read_files(&*reader, args).await,
+    let outcome = match reader_for(id, &connection.config) {
+        Ok(reader) => read_files(&*reader, provider, args).await,
         Err(err) => {
-            report_failure(provider.as_str(), &err);
+            report_failure(id.as_str(), &err);
             Ok(Outcome::Failed)
         }
     };
@@ -43,9 +69,15 @@ async fn read_all(args: &ReadArgs) -> io::Result<Outcome> {
     outcome
 }
 
-async fn read_files(reader: &DynDocumentReader, args: &ReadArgs) -> io::Result<Outcome> {
-    let kind = args.kind.unwrap_or_else(|| args.provider.default_kind());
-    let options = ReadOptions::default().with_expected_kind(kind.into());
+async fn read_files(
+    reader: &DynDocumentReader,
+    provider: ReaderProvider,
+    args: &ReadArgs,
+) -> io::Result<Outcome> {
+    let mut options = ReadOptions::default();
+    if let Some(kind) = args.kind.or(provider.default_kind()) {
+        options = options.with_expected_kind(kind.into());
+    }
     let format = output::resolve(args.output);
     let mut outcome = Outcome::AllValid;
     for file in &args.files {
@@ -63,12 +95,19 @@ async fn read_files(reader: &DynDocumentReader, args: &ReadArgs) -> io::Result<O
             }
             Err(err) => {
                 report_failure(file, &err);
+                if err.kind() == ErrorKind::NeedsOcr {
+                    eprintln!("{NEEDS_OCR_HINT}");
+                }
                 outcome = Outcome::Failed;
             }
         }
     }
     Ok(outcome)
 }
+
+/// What to do about a document that has neither a text layer nor a QR code.
+const NEEDS_OCR_HINT: &str = "taxdoc: hint: read it with an OCR provider: --provider glair for NPWP cards and commercial invoices, \
+--provider huawei-ocr or deepfinch for Chinese VAT invoices (`taxdoc read --help` lists their configuration)";
 
 /// A URL when the argument is an `http(s)://` URL, a path otherwise.
 fn input_of(file: &str) -> DocumentInput {
