@@ -10,7 +10,7 @@ use tax_core::{Cny, Yuan};
 use super::fields::{FieldSink, Source};
 use super::layout::{Area, LabelHit, Layout, Line, Span};
 use super::numbers::{is_amount, parse_decimal, parse_money_in, parse_quantity};
-use super::table::{Columns, Table, continues_row, find_table};
+use super::table::{Columns, Table, find_table};
 use super::text::{after_colon, find_label, normalize};
 use crate::document::{CnVatItem, Field};
 use crate::parse::NumberStyle;
@@ -95,32 +95,11 @@ pub(super) fn items(
     table: &Table<Col>,
     sink: &mut FieldSink,
 ) -> Vec<CnVatItem> {
-    let mut rows: Vec<Vec<(Col, Span)>> = Vec::new();
-    let mut last_line = None;
-    for &index in &table.body {
-        let Some(line) = layout.line(index) else {
-            continue;
-        };
-        let cells: Vec<(Col, Span)> = table.columns.cells(&line);
-        let has_amount = cells
+    let rows = table.rows(layout, Col::Name, |cells| {
+        cells
             .iter()
-            .any(|(col, span)| *col == Col::Amount && is_amount(&span.text, STYLE));
-        if has_amount {
-            rows.push(cells);
-            last_line = Some(index);
-        } else if let Some(row) = rows
-            .last_mut()
-            .filter(|_| continues_row(layout, last_line, index))
-        {
-            last_line = Some(index);
-            for (col, span) in cells.into_iter().filter(|(col, _)| *col == Col::Name) {
-                match row.iter_mut().find(|(c, _)| *c == col) {
-                    Some((_, name)) => name.extend(&span),
-                    None => row.push((col, span)),
-                }
-            }
-        }
-    }
+            .any(|(col, span)| *col == Col::Amount && is_amount(&span.text, STYLE))
+    });
     rows.iter()
         .enumerate()
         .map(|(index, row)| item(row, &format!("items[{index}]"), sink))

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::fields::{FieldSink, Source};
 use super::layout::{Area, Layout, Line, Span};
 use super::numbers::{is_amount, parse_decimal, parse_quantity};
-use super::table::{Table, continues_row, find_table};
+use super::table::{Table, find_table};
 use super::text::normalize;
 use crate::document::{CommercialInvoice, Field, InvoiceItem};
 use crate::parse::NumberStyle;
@@ -166,13 +166,7 @@ pub(super) fn items(
     style: NumberStyle,
     sink: &mut FieldSink,
 ) -> Vec<InvoiceItem> {
-    let mut rows: Vec<Vec<(Col, Span)>> = Vec::new();
-    let mut last_line = None;
-    for &index in &table.body {
-        let Some(line) = layout.line(index) else {
-            continue;
-        };
-        let cells: Vec<(Col, Span)> = table.columns.cells(&line);
+    let rows = table.rows(layout, Col::Description, |cells| {
         let has = |wanted: Col, test: &dyn Fn(&str) -> bool| {
             cells
                 .iter()
@@ -180,28 +174,10 @@ pub(super) fn items(
         };
         // A row prints its amount; a row whose amount cannot be read still prints a
         // description and a quantity, and is a row, not a continuation.
-        let starts_row = has(Col::Amount, &|t| is_amount(t, style))
+        has(Col::Amount, &|t| is_amount(t, style))
             || (has(Col::Description, &|t| !t.trim().is_empty())
-                && has(Col::Quantity, &|t| parse_quantity(t, style).is_ok()));
-        if starts_row {
-            rows.push(cells);
-            last_line = Some(index);
-        } else if let Some(row) = rows
-            .last_mut()
-            .filter(|_| continues_row(layout, last_line, index))
-        {
-            last_line = Some(index);
-            for (_, span) in cells
-                .into_iter()
-                .filter(|(col, _)| *col == Col::Description)
-            {
-                match row.iter_mut().find(|(c, _)| *c == Col::Description) {
-                    Some((_, name)) => name.extend(&span),
-                    None => row.push((Col::Description, span)),
-                }
-            }
-        }
-    }
+                && has(Col::Quantity, &|t| parse_quantity(t, style).is_ok()))
+    });
     rows.iter()
         .enumerate()
         .map(|(index, row)| item(row, &format!("items[{index}]"), style, sink))

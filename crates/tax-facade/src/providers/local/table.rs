@@ -249,6 +249,43 @@ pub(super) struct Table<K> {
     pub(super) end: Option<usize>,
 }
 
+impl<K: Copy + PartialEq> Table<K> {
+    /// The body grouped into rows: a line whose cells `starts_row` accepts opens a row; a line
+    /// just below the row (see [`continues_row`]) adds its `wraps` cells to the row's `wraps`
+    /// cell, as a description that wraps onto several lines; any other line is left out.
+    pub(super) fn rows(
+        &self,
+        layout: &Layout<'_>,
+        wraps: K,
+        starts_row: impl Fn(&[(K, Span)]) -> bool,
+    ) -> Vec<Vec<(K, Span)>> {
+        let mut rows: Vec<Vec<(K, Span)>> = Vec::new();
+        let mut last_line = None;
+        for &index in &self.body {
+            let Some(line) = layout.line(index) else {
+                continue;
+            };
+            let cells = self.columns.cells(&line);
+            if starts_row(&cells) {
+                rows.push(cells);
+                last_line = Some(index);
+            } else if let Some(row) = rows
+                .last_mut()
+                .filter(|_| continues_row(layout, last_line, index))
+            {
+                last_line = Some(index);
+                for (_, span) in cells.into_iter().filter(|(col, _)| *col == wraps) {
+                    match row.iter_mut().find(|(col, _)| *col == wraps) {
+                        Some((_, text)) => text.extend(&span),
+                        None => row.push((wraps, span)),
+                    }
+                }
+            }
+        }
+        rows
+    }
+}
+
 /// Finds the first table in `area` whose header names at least `min_columns` columns and
 /// collects its body up to the first line `is_end` accepts.
 pub(super) fn find_table<K: Copy + PartialEq>(
